@@ -1,0 +1,70 @@
+package dev.parkade.adapters.inmemory;
+
+import dev.parkade.domain.ParkingSession;
+import dev.parkade.domain.port.NewSession;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One parking session over its whole life, from the start that claims its user and plate to the
+ * ended record. The same object is the value in the user, plate and id indexes and the state of the
+ * spot it holds, so that every index points at one source of truth: its {@link Phase}.
+ */
+final class Claim {
+  private static final VarHandle PHASE;
+
+  static {
+    try {
+      PHASE = MethodHandles.lookup().findVarHandle(Claim.class, "phase", Phase.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  final NewSession request;
+
+  @SuppressWarnings("unused") // written through PHASE
+  private volatile Phase phase = Phase.Stage.PENDING;
+
+  // Written once by the starting thread before its commit, read only after the commit is seen.
+  private volatile SpotSlot spot;
+  private volatile ParkingSession active;
+
+  Claim(NewSession request) {
+    this.request = request;
+  }
+
+  /** The phase as last written; in-flight phases may already be committed (see the Ledger). */
+  Phase rawPhase() {
+    return phase;
+  }
+
+  boolean advance(Phase expected, Phase next) {
+    return PHASE.compareAndSet(this, expected, next);
+  }
+
+  void hold(SpotSlot held) {
+    this.spot = held;
+    this.active =
+        ParkingSession.started(
+            request.id(), request.userId(), request.plate(), held.id, request.startTime());
+  }
+
+  boolean holdsSpot() {
+    return spot != null;
+  }
+
+  SpotSlot spot() {
+    return spot;
+  }
+
+  /** The active record; only for a claim that holds its spot. */
+  ParkingSession activeSession() {
+    return active;
+  }
+
+  @Override
+  public String toString() {
+    return "Claim[" + request.id() + " " + phase + "]";
+  }
+}

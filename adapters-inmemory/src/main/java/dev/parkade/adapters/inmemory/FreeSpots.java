@@ -1,0 +1,55 @@
+package dev.parkade.adapters.inmemory;
+
+import dev.parkade.domain.SpotId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The index of free spots: a lock-free queue holding every {@link SpotSlot.Marker#FREE} slot once,
+ * so that a start takes a spot in constant time however full the lot is, and the first N free
+ * spots cost N, never the size of the lot. The slot state stays the source of truth: the queue only
+ * says where to look, and a taker still wins the slot by compare-and-set.
+ */
+final class FreeSpots {
+  private final ConcurrentLinkedQueue<SpotSlot> queue = new ConcurrentLinkedQueue<>();
+
+  /**
+   * Takes a free slot for {@code claim}, or answers {@code null} when the queue has none right now.
+   * Slots that stopped being free while queued (being removed) are dropped on the way.
+   */
+  SpotSlot take(Claim claim) {
+    for (SpotSlot slot = queue.poll(); slot != null; slot = queue.poll()) {
+      if (slot.transition(SpotSlot.Marker.FREE, claim)) {
+        return slot;
+      }
+    }
+    return null;
+  }
+
+  /** Frees {@code slot} if it is still in state {@code from}; only the first caller queues it. */
+  void release(SpotSlot slot, Object from) {
+    if (slot.transition(from, SpotSlot.Marker.FREE)) {
+      queue.offer(slot);
+    }
+  }
+
+  /** Forgets a removed slot so that it does not linger in the queue (linear, for rare removals). */
+  void forget(SpotSlot slot) {
+    queue.remove(slot);
+  }
+
+  /** Up to {@code limit} free spots, in the order they will be handed out. */
+  List<SpotId> first(int limit) {
+    List<SpotId> ids = new ArrayList<>(Math.min(limit, 1024));
+    for (SpotSlot slot : queue) {
+      if (ids.size() >= limit) {
+        break;
+      }
+      if (slot.state() == SpotSlot.Marker.FREE) {
+        ids.add(slot.id);
+      }
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,383 @@
+package dev.parkade.adapters.inmemory;
+
+import static dev.parkade.domain.ParkingFailure.NO_ACTIVE_SESSION;
+import static dev.parkade.domain.ParkingFailure.NO_SPOTS_AVAILABLE;
+import static dev.parkade.domain.ParkingFailure.SESSION_ALREADY_ENDED;
+import static dev.parkade.domain.ParkingFailure.SESSION_NOT_FOUND;
+import static dev.parkade.domain.ParkingFailure.SPOT_EXISTS;
+import static dev.parkade.domain.ParkingFailure.SPOT_NOT_FOUND;
+import static dev.parkade.domain.ParkingFailure.SPOT_OCCUPIED;
+import static dev.parkade.domain.ParkingFailure.USER_HAS_ACTIVE_SESSION;
+import static dev.parkade.domain.ParkingFailure.VEHICLE_ALREADY_PARKED;
+
+import dev.parkade.domain.LicensePlate;
+import dev.parkade.domain.ParkingException;
+import dev.parkade.domain.ParkingFailure;
+import dev.parkade.domain.ParkingSession;
+import dev.parkade.domain.SessionId;
+import dev.parkade.domain.SpotId;
+import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.EndedSessionKey;
+import dev.parkade.domain.port.NewSession;
+import dev.parkade.domain.port.Occupancy;
+import dev.parkade.domain.port.SessionStore;
+import dev.parkade.domain.port.Spot;
+import dev.parkade.domain.port.SpotInventory;
+import dev.parkade.domain.port.SpotState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The in-memory storage of one process: both ports over one shared state, with no lock on any path
+ * (see the package documentation for the design and why it is correct).
+ *
+ * <p>Ended sessions are kept up to a bound given at construction (oldest dropped first); a dropped
+ * session is no longer found by id nor listed. Nothing survives the process.
+ */
+public final class InMemoryParkingLot implements SessionStore, SpotInventory {
+
+  /** How many ended sessions are kept unless told otherwise. */
+  public static final int DEFAULT_HISTORY_LIMIT = 100_000;
+
+  private final ConcurrentSkipListMap<SpotId, SpotSlot> catalogue = new ConcurrentSkipListMap<>();
+  private final FreeSpots freeSpots = new FreeSpots();
+  private final Ledger ledger = new Ledger(freeSpots, catalogue);
+  private final ConcurrentMap<UserId, Claim> byUser = new ConcurrentHashMap<>();
+  private final ConcurrentMap<LicensePlate, Claim> byPlate = new ConcurrentHashMap<>();
+  private final ConcurrentMap<SessionId, Claim> byId = new ConcurrentHashMap<>();
+  private final EndedHistory history;
+
+  public InMemoryParkingLot() {
+    this(DEFAULT_HISTORY_LIMIT);
+  }
+
+  /** @param historyLimit how many ended sessions to keep, 0 for none */
+  public InMemoryParkingLot(int historyLimit) {
+    this.history = new EndedHistory(historyLimit);
+  }
+
+  // ---------------------------------------------------------------- sessions
+
+  @Override
+  public ParkingSession start(NewSession request) {
+    Claim claim = new Claim(request);
+    enter(byUser, request.userId(), claim, USER_HAS_ACTIVE_SESSION);
+    try {
+      enter(byPlate, request.plate(), claim, VEHICLE_ALREADY_PARKED);
+    } catch (ParkingException refused) {
+      abandon(claim);
+      throw refused;
+    }
+    if (byId.putIfAbsent(request.id(), claim) != null) {
+      abandon(claim);
+      throw new IllegalArgumentException("session id " + request.id() + " is already taken");
+    }
+    return occupyFreeSpot(claim);
+  }
+
+  /**
+   * Makes {@code claim} the holder of {@code key}, or refuses with {@code failure} when an active
+   * session holds it. Waits while another start of the same key is in flight, because only its
+   * outcome says whether this one is refused.
+   */
+  private <K> void enter(ConcurrentMap<K, Claim> index, K key, Claim claim, ParkingFailure failure) {
+    for (int pauses = 0; ; ) {
+      Claim holder = index.putIfAbsent(key, claim);
+      if (holder == null) {
+        return;
+      }
+      Phase phase = ledger.settle(holder);
+      if (phase.isActive()) {
+        throw failure.exception();
+      }
+      if (phase == Phase.Stage.PENDING) {
+        pauses = Backoff.pause(pauses);
+      } else if (index.replace(key, holder, claim)) {
+        return; // the holder ended or was refused and had not yet left the index
+      }
+    }
+  }
+
+  private ParkingSession occupyFreeSpot(Claim claim) {
+    for (int pauses = 0; ; ) {
+      Tally tally = ledger.settled();
+      if (!claim.holdsSpot()) {
+        if (tally.free() == 0) {
+          abandon(claim);
+          throw NO_SPOTS_AVAILABLE.exception();
+        }
+        SpotSlot slot = freeSpots.take(claim);
+        if (slot == null) {
+          // Every free spot is held by a start about to commit or a removal about to commit.
+          pauses = Backoff.pause(pauses);
+          continue;
+        }
+        claim.hold(slot);
+      }
+      // Holding a spot that the tally counts as free, so tally.free() >= 1 and this cannot go
+      // negative; it only fails when another commit came first.
+      if (ledger.commit(tally, new Commit.Started(claim), 0, -1)) {
+        return claim.activeSession();
+      }
+    }
+  }
+
+  /** Undoes a start that holds no spot; nobody has seen it as a session. */
+  private void abandon(Claim claim) {
+    claim.advance(Phase.Stage.PENDING, Phase.Stage.ABORTED);
+    NewSession request = claim.request;
+    byId.remove(request.id(), claim);
+    byPlate.remove(request.plate(), claim);
+    byUser.remove(request.userId(), claim);
+  }
+
+  @Override
+  public ParkingSession end(SessionId id, Instant endTime) {
+    Claim claim = byId.get(id);
+    if (claim == null) {
+      throw SESSION_NOT_FOUND.exception();
+    }
+    for (; ; ) {
+      Phase phase = ledger.settle(claim);
+      if (phase == Phase.Stage.ACTIVE) {
+        Phase.Ending ending = new Phase.Ending(endTime);
+        if (claim.advance(Phase.Stage.ACTIVE, ending)) {
+          return finishEnd(claim, ending);
+        }
+      } else if (phase instanceof Phase.Ending) {
+        commitEnd(claim, (Phase.Ending) phase); // another ender won; see it through, then lose
+        throw SESSION_ALREADY_ENDED.exception();
+      } else if (phase instanceof Phase.Ended) {
+        throw SESSION_ALREADY_ENDED.exception();
+      } else {
+        throw SESSION_NOT_FOUND.exception(); // pending or refused: never a session
+      }
+    }
+  }
+
+  @Override
+  public ParkingSession endActiveSessionOf(UserId user, Instant endTime) {
+    for (; ; ) {
+      Claim claim = byUser.get(user);
+      if (claim == null) {
+        throw NO_ACTIVE_SESSION.exception();
+      }
+      Phase phase = ledger.settle(claim);
+      if (phase == Phase.Stage.ACTIVE) {
+        Phase.Ending ending = new Phase.Ending(endTime);
+        if (claim.advance(Phase.Stage.ACTIVE, ending)) {
+          return finishEnd(claim, ending);
+        }
+      } else if (phase instanceof Phase.Ending) {
+        commitEnd(claim, (Phase.Ending) phase); // another ender won; look again afterwards
+      } else {
+        throw NO_ACTIVE_SESSION.exception();
+      }
+    }
+  }
+
+  /** The winning ender's part: commit, then tidy the indexes and keep the record. */
+  private ParkingSession finishEnd(Claim claim, Phase.Ending ending) {
+    commitEnd(claim, ending);
+    NewSession request = claim.request;
+    byUser.remove(request.userId(), claim);
+    byPlate.remove(request.plate(), claim);
+    ParkingSession ended = ((Phase.Ended) claim.rawPhase()).session();
+    history.record(ended, dropped -> byId.remove(dropped.id()));
+    return ended;
+  }
+
+  /** Commits an end that an ender has won; any thread may do it, and it happens once. */
+  private void commitEnd(Claim claim, Phase.Ending ending) {
+    Commit.Ended change = new Commit.Ended(claim, ending);
+    for (; ; ) {
+      Tally tally = ledger.settled(); // read the tally before the phase: see Ledger.settle
+      if (claim.rawPhase() != ending || ledger.commit(tally, change, 0, +1)) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public Optional<ParkingSession> activeSessionOf(UserId user) {
+    Claim claim = byUser.get(user);
+    if (claim == null || !ledger.settle(claim).isActive()) {
+      return Optional.empty();
+    }
+    return Optional.of(claim.activeSession());
+  }
+
+  @Override
+  public Optional<ParkingSession> find(SessionId id) {
+    Claim claim = byId.get(id);
+    if (claim == null) {
+      return Optional.empty();
+    }
+    Phase phase = ledger.settle(claim);
+    if (phase instanceof Phase.Ended) {
+      return Optional.of(((Phase.Ended) phase).session());
+    }
+    return phase.isActive() ? Optional.of(claim.activeSession()) : Optional.empty();
+  }
+
+  /**
+   * Walks the spots in id order from {@code afterSpot}; costs the page plus the free spots passed
+   * over. Weakly consistent, like every listing here: each entry is exact when read, but the page
+   * is not one instant.
+   */
+  @Override
+  public List<ParkingSession> activeSessions(Optional<SpotId> afterSpot, int limit) {
+    List<ParkingSession> page = new ArrayList<>(Math.min(limit, 1024));
+    for (SpotSlot slot : slotsAfter(afterSpot).values()) {
+      if (page.size() >= limit) {
+        break;
+      }
+      Object state = slot.state();
+      if (state instanceof Claim && ledger.settle((Claim) state).isActive()) {
+        page.add(((Claim) state).activeSession());
+      }
+    }
+    return page;
+  }
+
+  @Override
+  public List<ParkingSession> endedSessions(Optional<EndedSessionKey> after, int limit) {
+    return history.page(after, limit);
+  }
+
+  // ---------------------------------------------------------------- spots
+
+  @Override
+  public List<SpotId> add(List<SpotId> ids) {
+    if (new HashSet<>(ids).size() != ids.size()) {
+      throw new IllegalArgumentException("spot ids must be distinct: " + ids);
+    }
+    // Placing in id order means two adds that overlap wait for each other in one order only.
+    List<SpotSlot> slots =
+        ids.stream().sorted().map(id -> new SpotSlot(id, SpotSlot.Marker.ADDING)).toList();
+    List<SpotSlot> placed = new ArrayList<>(slots.size());
+    for (SpotSlot slot : slots) {
+      if (!place(slot)) {
+        for (SpotSlot undo : placed) {
+          undo.transition(SpotSlot.Marker.ADDING, SpotSlot.Marker.GONE);
+          catalogue.remove(undo.id, undo);
+        }
+        throw new ParkingException(SPOT_EXISTS, slot.id.value());
+      }
+      placed.add(slot);
+    }
+    Commit added = new Commit.SpotsAdded(slots);
+    while (!ledger.commit(ledger.settled(), added, slots.size(), slots.size())) {
+      // another commit came first; retry on the new tally
+    }
+    return List.copyOf(ids);
+  }
+
+  /** Puts a new slot in the catalogue; false when a spot of that id is part of the lot. */
+  private boolean place(SpotSlot slot) {
+    for (int pauses = 0; ; ) {
+      SpotSlot existing = catalogue.putIfAbsent(slot.id, slot);
+      if (existing == null) {
+        return true;
+      }
+      Object state = existing.state();
+      if (state == SpotSlot.Marker.GONE) {
+        if (catalogue.replace(slot.id, existing, slot)) {
+          return true;
+        }
+      } else if (state == SpotSlot.Marker.ADDING) {
+        ledger.settled(); // another add of this id decides first; it may only need applying
+        if (existing.state() == SpotSlot.Marker.ADDING) {
+          pauses = Backoff.pause(pauses);
+        }
+      } else if (state == SpotSlot.Marker.REMOVING) {
+        commitRemoval(existing);
+      } else {
+        return false;
+      }
+    }
+  }
+
+  @Override
+  public void remove(SpotId id) {
+    for (int pauses = 0; ; ) {
+      SpotSlot slot = catalogue.get(id);
+      if (slot == null) {
+        throw SPOT_NOT_FOUND.exception();
+      }
+      Object state = slot.state();
+      if (state == SpotSlot.Marker.FREE) {
+        if (slot.transition(SpotSlot.Marker.FREE, SpotSlot.Marker.REMOVING)) {
+          commitRemoval(slot);
+          freeSpots.forget(slot);
+          return;
+        }
+      } else if (state == SpotSlot.Marker.REMOVING) {
+        commitRemoval(slot); // another removal won; see it through, then lose
+        throw SPOT_NOT_FOUND.exception();
+      } else if (state == SpotSlot.Marker.ADDING) {
+        // An add in flight: if it has committed, settling the ledger makes the slot free.
+        ledger.settled();
+        if (slot.state() == SpotSlot.Marker.ADDING) {
+          throw SPOT_NOT_FOUND.exception(); // not committed when the ledger was settled
+        }
+      } else if (state == SpotSlot.Marker.GONE) {
+        throw SPOT_NOT_FOUND.exception();
+      } else if (ledger.settle((Claim) state).isActive()) {
+        throw SPOT_OCCUPIED.exception();
+      } else {
+        pauses = Backoff.pause(pauses); // a start about to commit, or an end freeing the spot
+      }
+    }
+  }
+
+  private void commitRemoval(SpotSlot slot) {
+    Commit removed = new Commit.SpotRemoved(slot);
+    for (; ; ) {
+      Tally tally = ledger.settled(); // read the tally before the state: see Ledger.settle
+      if (slot.state() != SpotSlot.Marker.REMOVING || ledger.commit(tally, removed, -1, -1)) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public Occupancy occupancy() {
+    Tally tally = ledger.current();
+    return new Occupancy(tally.total(), tally.free());
+  }
+
+  @Override
+  public List<SpotId> freeSpots(int limit) {
+    return freeSpots.first(limit);
+  }
+
+  @Override
+  public List<Spot> spots(Optional<SpotId> after, int limit) {
+    List<Spot> page = new ArrayList<>(Math.min(limit, 1024));
+    for (SpotSlot slot : slotsAfter(after).values()) {
+      if (page.size() >= limit) {
+        break;
+      }
+      Object state = slot.state();
+      if (state == SpotSlot.Marker.FREE || state == SpotSlot.Marker.REMOVING) {
+        page.add(new Spot(slot.id, SpotState.FREE));
+      } else if (state instanceof Claim) {
+        boolean occupied = ledger.settle((Claim) state).isActive();
+        page.add(new Spot(slot.id, occupied ? SpotState.OCCUPIED : SpotState.FREE));
+      }
+    }
+    return page;
+  }
+
+  private Map<SpotId, SpotSlot> slotsAfter(Optional<SpotId> after) {
+    return after.isPresent() ? catalogue.tailMap(after.get(), false) : catalogue;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.parkade.adapters.inmemory;
+
+import dev.parkade.domain.ParkingSession;
+import java.time.Instant;
+
+/**
+ * Where a {@link Claim} stands. A claim moves {@code PENDING -> ACTIVE -> Ending -> Ended}, or
+ * {@code PENDING -> ABORTED} when its start is refused. {@code PENDING} and {@code Ending} are
+ * in flight: whether they have taken effect is decided by the {@link Ledger}.
+ */
+sealed interface Phase permits Phase.Stage, Phase.Ending, Phase.Ended {
+
+  enum Stage implements Phase {
+    /** Started, not yet committed: nobody may treat the session as existing. */
+    PENDING,
+    /** Committed: the session holds its spot. */
+    ACTIVE,
+    /** Refused before commit: the session never existed. */
+    ABORTED
+  }
+
+  /** One ender has won the right to end the session at {@code time}; not yet committed. */
+  record Ending(Instant time) implements Phase {}
+
+  /** Committed end; {@code session} is the ended record. */
+  record Ended(ParkingSession session) implements Phase {}
+
+  /** Whether a reader that settled this phase sees an active session. */
+  default boolean isActive() {
+    return this == Stage.ACTIVE || this instanceof Ending;
+  }
+}

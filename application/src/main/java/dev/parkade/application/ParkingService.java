@@ -1,0 +1,149 @@
+package dev.parkade.application;
+
+import static dev.parkade.domain.ParkingFailure.NO_ACTIVE_SESSION;
+import static dev.parkade.domain.ParkingFailure.SESSION_NOT_FOUND;
+
+import dev.parkade.domain.InvalidValueException;
+import dev.parkade.domain.ParkingException;
+import dev.parkade.domain.ParkingSession;
+import dev.parkade.domain.SessionId;
+import dev.parkade.domain.SessionStatus;
+import dev.parkade.domain.SpotId;
+import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.NewSession;
+import dev.parkade.domain.port.Occupancy;
+import dev.parkade.domain.port.SessionStore;
+import dev.parkade.domain.port.Spot;
+import dev.parkade.domain.port.SpotInventory;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Parkade's use cases. Each state change is a single call to a port, so its atomicity is the
+ * adapter's (compare-and-set in memory, one transaction in a database); this class adds what
+ * belongs to no storage: time, ids, who may see what, and the bounds of the contract.
+ *
+ * <p>Refusals are {@link ParkingException}s; input outside the contract is an {@link
+ * InvalidValueException} naming the field.
+ */
+public final class ParkingService {
+  private final SessionStore sessions;
+  private final SpotInventory spots;
+  private final Clock clock;
+  private final SessionIdGenerator ids;
+
+  public ParkingService(
+      SessionStore sessions, SpotInventory spots, Clock clock, SessionIdGenerator ids) {
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.spots = Objects.requireNonNull(spots, "spots");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.ids = Objects.requireNonNull(ids, "ids");
+  }
+
+  // ---------------------------------------------------------------- drivers
+
+  /** Reserves a free spot for the driver's vehicle, now. */
+  public ParkingSession startSession(StartSession command) {
+    return sessions.start(
+        new NewSession(ids.next(), command.user(), command.plate(), clock.instant()));
+  }
+
+  /** The driver's active session; refused with {@code NO_ACTIVE_SESSION}. */
+  public ParkingSession currentSession(UserId user) {
+    return sessions.activeSessionOf(user).orElseThrow(NO_ACTIVE_SESSION::exception);
+  }
+
+  /** Ends the driver's active session, now; refused with {@code NO_ACTIVE_SESSION}. */
+  public ParkingSession endCurrentSession(UserId user) {
+    return sessions.endActiveSessionOf(user, clock.instant());
+  }
+
+  /**
+   * A session the caller may see. Someone else's session is {@code SESSION_NOT_FOUND}, exactly as
+   * an unknown id, so ids cannot be probed.
+   */
+  public ParkingSession session(Caller caller, SessionId id) {
+    return visible(caller, id).orElseThrow(SESSION_NOT_FOUND::exception);
+  }
+
+  /**
+   * Ends a session by id, now: the owner's or, for an operator, anyone's. Refused with {@code
+   * SESSION_NOT_FOUND} or {@code SESSION_ALREADY_ENDED}.
+   */
+  public ParkingSession endSession(Caller caller, SessionId id) {
+    if (visible(caller, id).isEmpty()) {
+      throw SESSION_NOT_FOUND.exception();
+    }
+    return sessions.end(id, clock.instant());
+  }
+
+  private Optional<ParkingSession> visible(Caller caller, SessionId id) {
+    return sessions.find(id).filter(caller::maySee);
+  }
+
+  // ---------------------------------------------------------------- availability
+
+  public Occupancy occupancy() {
+    return spots.occupancy();
+  }
+
+  /** The free count and up to {@code limit} free spot ids (1 to {@link Limits#MAX_FREE_SPOTS}). */
+  public AvailableSpots availableSpots(int limit) {
+    Limits.require("limit", limit, Limits.MAX_FREE_SPOTS);
+    long available = spots.occupancy().free();
+    return new AvailableSpots(available, spots.freeSpots(limit));
+  }
+
+  // ---------------------------------------------------------------- operators
+
+  /** Spots in id order with their state, {@code limit} 1 to {@link Limits#MAX_SPOTS_PAGE}. */
+  public SpotPage spots(Optional<SpotId> after, int limit) {
+    Limits.require("limit", limit, Limits.MAX_SPOTS_PAGE);
+    List<Spot> page = spots.spots(after, limit + 1);
+    if (page.size() <= limit) {
+      return new SpotPage(page, Optional.empty());
+    }
+    List<Spot> shown = page.subList(0, limit);
+    return new SpotPage(shown, Optional.of(shown.get(limit - 1).id()));
+  }
+
+  /** Adds 1 to {@link Limits#MAX_SPOTS_PER_ADD} distinct spots, all or none ({@code SPOT_EXISTS}). */
+  public List<SpotId> addSpots(List<SpotId> ids) {
+    if (ids.isEmpty() || ids.size() > Limits.MAX_SPOTS_PER_ADD) {
+      throw new InvalidValueException(
+          "ids", "must hold 1 to " + Limits.MAX_SPOTS_PER_ADD + " spot ids, held " + ids.size());
+    }
+    HashSet<SpotId> seen = new HashSet<>();
+    for (SpotId id : ids) {
+      if (!seen.add(id)) {
+        throw new InvalidValueException("ids", "names " + id + " more than once");
+      }
+    }
+    return spots.add(ids);
+  }
+
+  /** Removes a free spot; refused with {@code SPOT_NOT_FOUND} or {@code SPOT_OCCUPIED}. */
+  public void removeSpot(SpotId id) {
+    spots.remove(id);
+  }
+
+  /**
+   * A page of active sessions (in spot id order) or ended sessions (newest first), {@code limit} 1
+   * to {@link Limits#MAX_SESSIONS_PAGE}; {@code after} is the cursor a previous page gave.
+   */
+  public SessionPage sessions(SessionStatus status, Optional<String> after, int limit) {
+    Limits.require("limit", limit, Limits.MAX_SESSIONS_PAGE);
+    List<ParkingSession> page =
+        status == SessionStatus.ACTIVE
+            ? sessions.activeSessions(after.map(SessionCursor::activeAfter), limit + 1)
+            : sessions.endedSessions(after.map(SessionCursor::endedAfter), limit + 1);
+    if (page.size() <= limit) {
+      return new SessionPage(page, Optional.empty());
+    }
+    List<ParkingSession> shown = page.subList(0, limit);
+    return new SessionPage(shown, Optional.of(SessionCursor.encode(shown.get(limit - 1))));
+  }
+}

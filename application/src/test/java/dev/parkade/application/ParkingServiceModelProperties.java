@@ -1,0 +1,269 @@
+package dev.parkade.application;
+
+import static dev.parkade.domain.port.Fixtures.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.collect.ImmutableList;
+import com.sageserpent.americium.java.Trials;
+import com.sageserpent.americium.java.TrialsApi;
+import com.sageserpent.americium.java.TrialsScaffolding;
+import dev.parkade.domain.InvalidValueException;
+import dev.parkade.domain.LicensePlate;
+import dev.parkade.domain.ParkingException;
+import dev.parkade.domain.ParkingSession;
+import dev.parkade.domain.SessionId;
+import dev.parkade.domain.SessionStatus;
+import dev.parkade.domain.SpotId;
+import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.Spot;
+import dev.parkade.domain.port.StoragePorts;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random sequences of every use case, from a few users, plates and spots so that they collide,
+ * applied to {@link ParkingService} over the adapter under test and over the {@link
+ * ReferenceParkingLot}: both must give the same outcome at every step and end in the same state.
+ * Americium shrinks a failing sequence to a minimal one and prints it.
+ */
+public abstract class ParkingServiceModelProperties {
+  private static final int USERS = 4;
+  private static final int PLATES = 4;
+  private static final int SPOTS = 6;
+  private static final int SESSION_REFS = 12;
+
+  /** Fresh, empty storage of the adapter under test. */
+  protected abstract StoragePorts newStorage();
+
+  protected void close(StoragePorts storage) {}
+
+  /** How many random sequences to try. */
+  protected int cases() {
+    return 400;
+  }
+
+  // ---------------------------------------------------------------- steps
+
+  sealed interface Step {}
+
+  record Start(int user, int plate) implements Step {}
+
+  record EndCurrent(int user) implements Step {}
+
+  record EndById(int caller, boolean operator, int session) implements Step {}
+
+  record Current(int user) implements Step {}
+
+  record SessionById(int caller, boolean operator, int session) implements Step {}
+
+  record AddSpots(ImmutableList<Integer> spots) implements Step {}
+
+  record RemoveSpot(int spot) implements Step {}
+
+  record Available(int limit) implements Step {}
+
+  record ListSpots(int pageSize) implements Step {}
+
+  record ListSessions(SessionStatus status, int pageSize) implements Step {}
+
+  private static final TrialsApi API = Trials.api();
+
+  private static Trials<Integer> upTo(int exclusive) {
+    return API.integers(0, exclusive - 1);
+  }
+
+  private static final Trials<Step> STEPS =
+      API.alternate(
+          upTo(USERS).flatMap(u -> upTo(PLATES).map(p -> (Step) new Start(u, p))),
+          upTo(USERS).flatMap(u -> upTo(PLATES).map(p -> (Step) new Start(u, p))),
+          upTo(USERS).map(u -> (Step) new EndCurrent(u)),
+          upTo(USERS)
+              .flatMap(
+                  u ->
+                      API.booleans()
+                          .flatMap(op -> upTo(SESSION_REFS).map(s -> (Step) new EndById(u, op, s)))),
+          upTo(USERS).map(u -> (Step) new Current(u)),
+          upTo(USERS)
+              .flatMap(
+                  u ->
+                      API.booleans()
+                          .flatMap(
+                              op -> upTo(SESSION_REFS).map(s -> (Step) new SessionById(u, op, s)))),
+          upTo(SPOTS).immutableLists().map(s -> (Step) new AddSpots(s)),
+          upTo(SPOTS).map(s -> (Step) new RemoveSpot(s)),
+          API.integers(0, 3).map(l -> (Step) new Available(l)),
+          API.integers(1, 3).map(l -> (Step) new ListSpots(l)),
+          API.choose(SessionStatus.values())
+              .flatMap(st -> API.integers(1, 3).map(l -> (Step) new ListSessions(st, l))));
+
+  @Test
+  void serviceOverAdapter_agreesWithSequentialModel_onEveryOutcomeAndFinalState() {
+    STEPS
+        .immutableLists()
+        .withLimits(
+            cases(),
+            TrialsScaffolding.OptionalLimits.builder().complexity(120).shrinkageAttempts(200).build())
+        .supplyTo(this::checkAgainstModel);
+  }
+
+  private void checkAgainstModel(ImmutableList<Step> steps) {
+    StoragePorts storage = newStorage();
+    try {
+      World real = new World(storage);
+      ReferenceParkingLot modelLot = new ReferenceParkingLot();
+      World model = new World(StoragePorts.of(modelLot));
+      for (int i = 0; i < steps.size(); i++) {
+        Step step = steps.get(i);
+        real.clock.set(T0.plusSeconds(i));
+        model.clock.set(T0.plusSeconds(i));
+        Object actual = real.run(step);
+        if (actual instanceof ParkingSession && step instanceof Start) {
+          SpotId chosen = ((ParkingSession) actual).spotId();
+          modelLot.chooseSpotsWith(free -> chosen); // the model checks that it was free
+        }
+        Object expected = model.run(step);
+        if (step instanceof Available) {
+          assertAvailableAgrees(expected, actual, modelLot, i, step);
+        } else {
+          int index = i;
+          assertEquals(expected, actual, () -> "step " + index + " " + step);
+        }
+      }
+      assertEquals(model.finalState(), real.finalState(), "final state");
+    } finally {
+      close(storage);
+    }
+  }
+
+  /** Which free spots an adapter lists is its own choice; they must be free, distinct, enough. */
+  private static void assertAvailableAgrees(
+      Object expected, Object actual, ReferenceParkingLot model, int index, Step step) {
+    if (!(expected instanceof AvailableSpots) || !(actual instanceof AvailableSpots)) {
+      assertEquals(expected, actual, "step " + index + " " + step);
+      return;
+    }
+    AvailableSpots want = (AvailableSpots) expected;
+    AvailableSpots got = (AvailableSpots) actual;
+    assertEquals(want.available(), got.available(), "step " + index + " " + step);
+    assertEquals(want.spots().size(), got.spots().size(), "step " + index + " " + step);
+    assertEquals(got.spots().size(), new HashSet<>(got.spots()).size(), "distinct " + got);
+    assertTrue(model.freeSpotSet().containsAll(got.spots()), () -> got + " not all free");
+  }
+
+  /** A service over some storage, with its own clock and ids, running steps as outcomes. */
+  private static final class World {
+    final MutableClock clock = new MutableClock(T0);
+    final ParkingService service;
+
+    World(StoragePorts storage) {
+      service =
+          new ParkingService(storage.sessions(), storage.spots(), clock, new CountingSessionIds());
+    }
+
+    /** The result of a step, or the failure code, or the field of an invalid value. */
+    Object run(Step step) {
+      try {
+        return outcome(step);
+      } catch (ParkingException refused) {
+        return refused.failure();
+      } catch (InvalidValueException invalid) {
+        return "invalid " + invalid.field();
+      }
+    }
+
+    private Object outcome(Step step) {
+      if (step instanceof Start s) {
+        return service.startSession(new StartSession(user(s.user()), plate(s.plate())));
+      } else if (step instanceof EndCurrent s) {
+        return service.endCurrentSession(user(s.user()));
+      } else if (step instanceof EndById s) {
+        return service.endSession(caller(s.caller(), s.operator()), session(s.session()));
+      } else if (step instanceof Current s) {
+        return service.currentSession(user(s.user()));
+      } else if (step instanceof SessionById s) {
+        return service.session(caller(s.caller(), s.operator()), session(s.session()));
+      } else if (step instanceof AddSpots s) {
+        return service.addSpots(s.spots().stream().map(World::spot).toList());
+      } else if (step instanceof RemoveSpot s) {
+        service.removeSpot(spot(s.spot()));
+        return "removed";
+      } else if (step instanceof Available s) {
+        return service.availableSpots(s.limit());
+      } else if (step instanceof ListSpots s) {
+        return allSpots(s.pageSize());
+      } else if (step instanceof ListSessions s) {
+        return allSessions(s.status(), s.pageSize());
+      }
+      throw new IllegalArgumentException("unknown step " + step);
+    }
+
+    List<Object> finalState() {
+      return List.of(
+          service.occupancy(),
+          allSpots(2),
+          allSessions(SessionStatus.ACTIVE, 2),
+          allSessions(SessionStatus.ENDED, 2));
+    }
+
+    /** Every spot, page by page, so that paging itself is compared too. */
+    List<Spot> allSpots(int pageSize) {
+      return walk(
+          after -> service.spots(after.map(World::spotId), pageSize),
+          page -> page.spots(),
+          page -> page.next().map(SpotId::value));
+    }
+
+    List<ParkingSession> allSessions(SessionStatus status, int pageSize) {
+      return walk(
+          after -> service.sessions(status, after, pageSize),
+          page -> page.sessions(),
+          page -> page.next());
+    }
+
+    private static <P, T> List<T> walk(
+        Function<Optional<String>, P> fetch,
+        Function<P, List<T>> items,
+        Function<P, Optional<String>> next) {
+      List<T> all = new ArrayList<>();
+      Optional<String> after = Optional.empty();
+      Set<String> seen = new HashSet<>();
+      do {
+        P page = fetch.apply(after);
+        all.addAll(items.apply(page));
+        after = next.apply(page);
+        assertTrue(after.isEmpty() || seen.add(after.get()), "a cursor repeated: " + after);
+      } while (after.isPresent());
+      return all;
+    }
+
+    private static UserId user(int n) {
+      return new UserId("user-" + n);
+    }
+
+    private static LicensePlate plate(int n) {
+      return new LicensePlate("pl " + n);
+    }
+
+    private static Caller caller(int n, boolean operator) {
+      return new Caller(user(n), operator);
+    }
+
+    private static SessionId session(int n) {
+      return new SessionId("s-" + (n + 1));
+    }
+
+    private static SpotId spot(int n) {
+      return new SpotId("S-" + n);
+    }
+
+    private static SpotId spotId(String value) {
+      return new SpotId(value);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package dev.parkade.domain;
+
+/** Where a parking session stands. */
+public enum SessionStatus {
+  ACTIVE,
+  ENDED
+}

@@ -1,0 +1,7 @@
+package dev.parkade.domain.port;
+
+/** Whether a spot is held by an active session. */
+public enum SpotState {
+  FREE,
+  OCCUPIED
+}
