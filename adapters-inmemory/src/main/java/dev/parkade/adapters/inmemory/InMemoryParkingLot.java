@@ -26,7 +26,7 @@ import dev.parkade.domain.port.SpotInventory;
 import dev.parkade.domain.port.SpotState;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -256,12 +256,16 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
 
   @Override
   public List<SpotId> add(List<SpotId> ids) {
-    if (new HashSet<>(ids).size() != ids.size()) {
-      throw new IllegalArgumentException("spot ids must be distinct: " + ids);
-    }
     // Placing in id order means two adds that overlap wait for each other in one order only.
-    List<SpotSlot> slots =
-        ids.stream().sorted().map(id -> new SpotSlot(id, SpotSlot.Marker.ADDING)).toList();
+    SpotId[] sorted = ids.toArray(new SpotId[0]);
+    Arrays.sort(sorted);
+    List<SpotSlot> slots = new ArrayList<>(sorted.length);
+    for (int i = 0; i < sorted.length; i++) {
+      if (i > 0 && sorted[i].equals(sorted[i - 1])) {
+        throw new IllegalArgumentException("spot id " + sorted[i] + " is given twice");
+      }
+      slots.add(new SpotSlot(sorted[i], SpotSlot.Marker.ADDING));
+    }
     List<SpotSlot> placed = new ArrayList<>(slots.size());
     for (SpotSlot slot : slots) {
       if (!place(slot)) {
