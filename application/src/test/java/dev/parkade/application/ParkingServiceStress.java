@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Many threads fight over a small lot through {@link ParkingService}, released together by a
@@ -93,6 +94,7 @@ public abstract class ParkingServiceStress {
   }
 
   @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES) // a broken engine may spin instead of failing
   void manyThreadsOnSmallLot_keepEveryInvariant_andEveryOutcomeIsAccountedFor() throws Exception {
     StoragePorts storage = newStorage();
     try {
