@@ -110,7 +110,9 @@ public final class ParkingService {
     return new SpotPage(shown, Optional.of(shown.get(limit - 1).id()));
   }
 
-  /** Adds 1 to {@link Limits#MAX_SPOTS_PER_ADD} distinct spots, all or none ({@code SPOT_EXISTS}). */
+  /**
+   * Adds 1 to {@link Limits#MAX_SPOTS_PER_ADD} distinct spots, all or none ({@code SPOT_EXISTS}).
+   */
   public List<SpotId> addSpots(List<SpotId> ids) {
     if (ids.isEmpty() || ids.size() > Limits.MAX_SPOTS_PER_ADD) {
       throw new InvalidValueException(

@@ -3,7 +3,6 @@ package dev.parkade.application;
 import dev.parkade.domain.InvalidValueException;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
-import dev.parkade.domain.SessionStatus;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.port.EndedSessionKey;
 import java.nio.charset.StandardCharsets;

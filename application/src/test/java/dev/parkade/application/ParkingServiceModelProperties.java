@@ -23,8 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -89,7 +89,8 @@ public abstract class ParkingServiceModelProperties {
               .flatMap(
                   u ->
                       API.booleans()
-                          .flatMap(op -> upTo(SESSION_REFS).map(s -> (Step) new EndById(u, op, s)))),
+                          .flatMap(
+                              op -> upTo(SESSION_REFS).map(s -> (Step) new EndById(u, op, s)))),
           upTo(USERS).map(u -> (Step) new Current(u)),
           upTo(USERS)
               .flatMap(

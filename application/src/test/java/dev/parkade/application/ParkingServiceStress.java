@@ -108,7 +108,8 @@ public abstract class ParkingServiceStress {
 
       Map<String, Long> outcomes = hammer(service);
 
-      System.out.printf("%s on %d spots, %d threads: %s%n",
+      System.out.printf(
+          "%s on %d spots, %d threads: %s%n",
           getClass().getSimpleName(), spots(), threads(), new TreeMap<>(outcomes));
       assertEveryOutcomeAccountedFor(outcomes);
       assertInvariants(service, outcomes);
@@ -207,12 +208,16 @@ public abstract class ParkingServiceStress {
     assertDistinct("user", active.stream().map(ParkingSession::userId).toList());
     assertDistinct("plate", active.stream().map(ParkingSession::plate).toList());
     assertEquals(
-        spots.stream().filter(s -> s.state() == SpotState.OCCUPIED).map(Spot::id)
+        spots.stream()
+            .filter(s -> s.state() == SpotState.OCCUPIED)
+            .map(Spot::id)
             .collect(Collectors.toSet()),
         active.stream().map(ParkingSession::spotId).collect(Collectors.toSet()),
         "occupied spots are exactly the spots of active sessions");
     assertEquals(
-        spots.stream().filter(s -> s.state() == SpotState.FREE).map(Spot::id)
+        spots.stream()
+            .filter(s -> s.state() == SpotState.FREE)
+            .map(Spot::id)
             .collect(Collectors.toSet()),
         Set.copyOf(service.availableSpots(Math.max(1, spots())).spots()),
         "the free index holds exactly the free spots");

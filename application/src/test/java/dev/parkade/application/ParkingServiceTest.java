@@ -80,7 +80,8 @@ class ParkingServiceTest {
 
     assertEquals(alices, service.session(ALICE_DRIVING, alices.id()));
     assertEquals(alices, service.session(OPERATOR, alices.id()));
-    assertRefused(ParkingFailure.SESSION_NOT_FOUND, () -> service.session(BOB_DRIVING, alices.id()));
+    assertRefused(
+        ParkingFailure.SESSION_NOT_FOUND, () -> service.session(BOB_DRIVING, alices.id()));
     assertRefused(
         ParkingFailure.SESSION_NOT_FOUND,
         () -> service.session(BOB_DRIVING, new SessionId("no-such")));
@@ -91,7 +92,8 @@ class ParkingServiceTest {
     service.addSpots(spotIds(2));
     ParkingSession alices = park(ALICE, "AB-1");
 
-    assertRefused(ParkingFailure.SESSION_NOT_FOUND, () -> service.endSession(BOB_DRIVING, alices.id()));
+    assertRefused(
+        ParkingFailure.SESSION_NOT_FOUND, () -> service.endSession(BOB_DRIVING, alices.id()));
 
     assertEquals(alices, service.currentSession(ALICE));
   }
@@ -130,7 +132,8 @@ class ParkingServiceTest {
     assertInvalid(
         "ids", () -> service.addSpots(List.of(new SpotId("A"), new SpotId("B"), new SpotId("A"))));
     assertEquals(new Occupancy(0, 0), service.occupancy());
-    assertEquals(Limits.MAX_SPOTS_PER_ADD, service.addSpots(spotIds(Limits.MAX_SPOTS_PER_ADD)).size());
+    assertEquals(
+        Limits.MAX_SPOTS_PER_ADD, service.addSpots(spotIds(Limits.MAX_SPOTS_PER_ADD)).size());
   }
 
   @Test
@@ -204,15 +207,22 @@ class ParkingServiceTest {
     }
     String activeCursor = service.sessions(SessionStatus.ACTIVE, Optional.empty(), 1).next().get();
 
-    assertInvalid("after", () -> service.sessions(SessionStatus.ENDED, Optional.of(activeCursor), 1));
+    assertInvalid(
+        "after", () -> service.sessions(SessionStatus.ENDED, Optional.of(activeCursor), 1));
     assertInvalid("after", () -> service.sessions(SessionStatus.ACTIVE, Optional.of("%%%"), 1));
-    assertInvalid("after", () -> service.sessions(SessionStatus.ACTIVE, Optional.of(encoded("A|bad id!")), 1));
-    assertInvalid("after", () -> service.sessions(SessionStatus.ENDED, Optional.of(encoded("E|yesterday|s-1")), 1));
-    assertInvalid("after", () -> service.sessions(SessionStatus.ENDED, Optional.of(encoded("E|x")), 1));
+    assertInvalid(
+        "after",
+        () -> service.sessions(SessionStatus.ACTIVE, Optional.of(encoded("A|bad id!")), 1));
+    assertInvalid(
+        "after",
+        () -> service.sessions(SessionStatus.ENDED, Optional.of(encoded("E|yesterday|s-1")), 1));
+    assertInvalid(
+        "after", () -> service.sessions(SessionStatus.ENDED, Optional.of(encoded("E|x")), 1));
     assertInvalid("limit", () -> service.sessions(SessionStatus.ACTIVE, Optional.empty(), 0));
     assertInvalid(
         "limit",
-        () -> service.sessions(SessionStatus.ACTIVE, Optional.empty(), Limits.MAX_SESSIONS_PAGE + 1));
+        () ->
+            service.sessions(SessionStatus.ACTIVE, Optional.empty(), Limits.MAX_SESSIONS_PAGE + 1));
   }
 
   private static String encoded(String plain) {

@@ -167,11 +167,12 @@ public final class ReferenceParkingLot implements SessionStore, SpotInventory {
   /** Every free spot in id order. */
   public synchronized NavigableSet<SpotId> freeSpotSet() {
     TreeSet<SpotId> free = new TreeSet<>();
-    spots.forEach((id, holder) -> {
-      if (holder == null) {
-        free.add(id);
-      }
-    });
+    spots.forEach(
+        (id, holder) -> {
+          if (holder == null) {
+            free.add(id);
+          }
+        });
     return free;
   }
 

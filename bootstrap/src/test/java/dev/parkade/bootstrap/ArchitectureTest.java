@@ -11,9 +11,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The dependency rule of the hexagon, checked on the production classes of every module: the
- * domain depends on nothing, the application on the domain, each adapter on the domain (the web
- * adapter also on the application) and never on another adapter, and only bootstrap sees them all.
+ * The dependency rule of the hexagon, checked on the production classes of every module: the domain
+ * depends on nothing, the application on the domain, each adapter on the domain (the web adapter
+ * also on the application) and never on another adapter, and only bootstrap sees them all.
  */
 @AnalyzeClasses(packages = "dev.parkade", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -43,38 +43,58 @@ class ArchitectureTest {
   static final ArchRule layers_dependInwardsOnly =
       layeredArchitecture()
           .consideringOnlyDependenciesInAnyPackage("dev.parkade..")
-          .layer("Domain").definedBy(DOMAIN)
-          .layer("Application").definedBy(APPLICATION)
-          .layer("Adapters").definedBy(ADAPTERS)
-          .optionalLayer("Bootstrap").definedBy(BOOTSTRAP)
-          .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
-          .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap")
-          .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap")
-          .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap");
+          .layer("Domain")
+          .definedBy(DOMAIN)
+          .layer("Application")
+          .definedBy(APPLICATION)
+          .layer("Adapters")
+          .definedBy(ADAPTERS)
+          .optionalLayer("Bootstrap")
+          .definedBy(BOOTSTRAP)
+          .whereLayer("Bootstrap")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("Adapters")
+          .mayOnlyBeAccessedByLayers("Bootstrap")
+          .whereLayer("Application")
+          .mayOnlyBeAccessedByLayers("Adapters", "Bootstrap")
+          .whereLayer("Domain")
+          .mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap");
 
   @ArchTest
   static final ArchRule domain_importsOnlyTheJdk =
       classes()
-          .that().resideInAPackage(DOMAIN)
-          .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN);
+          .that()
+          .resideInAPackage(DOMAIN)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", DOMAIN);
 
   @ArchTest
   static final ArchRule application_dependsOnlyOnTheDomain =
       classes()
-          .that().resideInAPackage(APPLICATION)
-          .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION);
+          .that()
+          .resideInAPackage(APPLICATION)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", DOMAIN, APPLICATION);
 
   @ArchTest
   static final ArchRule inMemoryAdapter_dependsOnlyOnTheDomain =
       classes()
-          .that().resideInAPackage(IN_MEMORY)
-          .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, IN_MEMORY);
+          .that()
+          .resideInAPackage(IN_MEMORY)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", DOMAIN, IN_MEMORY);
 
   @ArchTest
   static final ArchRule core_usesNoFramework =
       noClasses()
-          .that().resideInAnyPackage(DOMAIN, APPLICATION)
-          .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS);
+          .that()
+          .resideInAnyPackage(DOMAIN, APPLICATION)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(FRAMEWORKS);
 
   @ArchTest
   static final ArchRule adapters_areIndependentOfEachOther =

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A value from outside (a request, a flag, a cursor) that breaks a rule of the domain. It names the
- * field so that a client learns what to fix; adapters answer it as a client error, never as a fault.
+ * field so that a client learns what to fix; adapters answer it as a client error, never as a
+ * fault.
  */
 public final class InvalidValueException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

@@ -13,7 +13,10 @@ class ParkingSessionTest {
   private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
   private final ParkingSession active =
       ParkingSession.started(
-          new SessionId("s-1"), new UserId("alice"), new LicensePlate("AB1"), new SpotId("L1-001"),
+          new SessionId("s-1"),
+          new UserId("alice"),
+          new LicensePlate("AB1"),
+          new SpotId("L1-001"),
           START);
 
   @Test
@@ -52,7 +55,11 @@ class ParkingSessionTest {
         IllegalArgumentException.class,
         () ->
             new ParkingSession(
-                active.id(), active.userId(), active.plate(), active.spotId(), START,
+                active.id(),
+                active.userId(),
+                active.plate(),
+                active.spotId(),
+                START,
                 Optional.of(START.minusSeconds(1))));
   }
 

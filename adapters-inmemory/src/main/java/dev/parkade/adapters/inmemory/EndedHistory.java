@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The ended sessions this process still keeps, newest first, bounded: past {@code limit} the
- * oldest is dropped, so memory stays flat however long the server runs.
+ * The ended sessions this process still keeps, newest first, bounded: past {@code limit} the oldest
+ * is dropped, so memory stays flat however long the server runs.
  */
 final class EndedHistory {
   private final ConcurrentSkipListMap<EndedSessionKey, ParkingSession> sessions =

@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The index of free spots: a lock-free queue holding every {@link SpotSlot.Marker#FREE} slot once,
- * so that a start takes a spot in constant time however full the lot is, and the first N free
- * spots cost N, never the size of the lot. The slot state stays the source of truth: the queue only
- * says where to look, and a taker still wins the slot by compare-and-set.
+ * so that a start takes a spot in constant time however full the lot is, and the first N free spots
+ * cost N, never the size of the lot. The slot state stays the source of truth: the queue only says
+ * where to look, and a taker still wins the slot by compare-and-set.
  */
 final class FreeSpots {
   private final ConcurrentLinkedQueue<SpotSlot> queue = new ConcurrentLinkedQueue<>();

@@ -58,7 +58,9 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     this(DEFAULT_HISTORY_LIMIT);
   }
 
-  /** @param historyLimit how many ended sessions to keep, 0 for none */
+  /**
+   * @param historyLimit how many ended sessions to keep, 0 for none
+   */
   public InMemoryParkingLot(int historyLimit) {
     this.history = new EndedHistory(historyLimit);
   }
@@ -87,7 +89,8 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
    * session holds it. Waits while another start of the same key is in flight, because only its
    * outcome says whether this one is refused.
    */
-  private <K> void enter(ConcurrentMap<K, Claim> index, K key, Claim claim, ParkingFailure failure) {
+  private <K> void enter(
+      ConcurrentMap<K, Claim> index, K key, Claim claim, ParkingFailure failure) {
     for (int pauses = 0; ; ) {
       Claim holder = index.putIfAbsent(key, claim);
       if (holder == null) {

@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * Where a {@link Claim} stands. A claim moves {@code PENDING -> ACTIVE -> Ending -> Ended}, or
- * {@code PENDING -> ABORTED} when its start is refused. {@code PENDING} and {@code Ending} are
- * in flight: whether they have taken effect is decided by the {@link Ledger}.
+ * {@code PENDING -> ABORTED} when its start is refused. {@code PENDING} and {@code Ending} are in
+ * flight: whether they have taken effect is decided by the {@link Ledger}.
  */
 sealed interface Phase permits Phase.Stage, Phase.Ending, Phase.Ended {
 

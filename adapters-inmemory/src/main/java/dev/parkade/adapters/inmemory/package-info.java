@@ -5,11 +5,11 @@
  *
  * <ul>
  *   <li>A {@link dev.parkade.adapters.inmemory.SpotSlot} per spot, in a skip-list catalogue by id.
- *       Its compare-and-set state is the single source of truth for who holds the spot: free, or the
- *       {@link dev.parkade.adapters.inmemory.Claim} holding it.
+ *       Its compare-and-set state is the single source of truth for who holds the spot: free, or
+ *       the {@link dev.parkade.adapters.inmemory.Claim} holding it.
  *   <li>A {@link dev.parkade.adapters.inmemory.Claim} per session, the value of three {@code
- *       ConcurrentHashMap} indexes (by user, by plate, by session id) and the state of its spot. Its
- *       phase says whether the session exists: {@code PENDING -> ACTIVE -> Ending -> Ended}, or
+ *       ConcurrentHashMap} indexes (by user, by plate, by session id) and the state of its spot.
+ *       Its phase says whether the session exists: {@code PENDING -> ACTIVE -> Ending -> Ended}, or
  *       {@code ABORTED}.
  *   <li>{@link dev.parkade.adapters.inmemory.FreeSpots}: a lock-free queue holding each free slot
  *       once. A start polls it instead of scanning the lot, so it costs O(1) amortised whether the
@@ -42,8 +42,8 @@
  *       could have taken for a session.
  *   <li><b>end</b> is won by the one compare-and-set of the claim's phase from {@code ACTIVE} to
  *       {@code Ending}, so exactly one of two racing ends wins. It takes effect at the tally
- *       compare-and-set (free + 1, claim ended, spot freed); any thread may perform that commit,
- *       so a loser helps the winner finish before answering {@code SESSION_ALREADY_ENDED}.
+ *       compare-and-set (free + 1, claim ended, spot freed); any thread may perform that commit, so
+ *       a loser helps the winner finish before answering {@code SESSION_ALREADY_ENDED}.
  *   <li><b>current session</b>, <b>session by id</b>: at the index read, or, for a claim in flight,
  *       at the second phase read of {@code Ledger.settle}. No locks, no waiting.
  *   <li><b>available count</b>: the single volatile read of the tally.
@@ -57,10 +57,10 @@
  * <h2>Progress</h2>
  *
  * Reads never wait. Writes never lock anything: the only waits are for another writer of the
- * <em>same</em> user, plate or spot id whose outcome decides this one (two starts of one user, say),
- * or, when every free spot is held by a start in its last step, for that start to commit; both are
- * a few instructions away, and a waiter spins briefly, then yields. There is no global lock: the
- * tally is a single compare-and-set, like any counter.
+ * <em>same</em> user, plate or spot id whose outcome decides this one (two starts of one user,
+ * say), or, when every free spot is held by a start in its last step, for that start to commit;
+ * both are a few instructions away, and a waiter spins briefly, then yields. There is no global
+ * lock: the tally is a single compare-and-set, like any counter.
  *
  * <h2>Invariants</h2>
  *

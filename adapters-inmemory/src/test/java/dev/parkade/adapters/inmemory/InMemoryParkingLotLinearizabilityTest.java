@@ -24,12 +24,12 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lincheck explores interleavings of the engine's operations on a tiny lot and checks every
- * outcome against a sequential specification: the engine must be linearizable.
+ * Lincheck explores interleavings of the engine's operations on a tiny lot and checks every outcome
+ * against a sequential specification: the engine must be linearizable.
  *
  * <p>Which free spot a start takes is the engine's choice, so outcomes never name a spot. Spot
- * removal, whose outcome depends on which spot is held, is checked on a one-spot lot where there
- * is no choice.
+ * removal, whose outcome depends on which spot is held, is checked on a one-spot lot where there is
+ * no choice.
  */
 class InMemoryParkingLotLinearizabilityTest {
 
@@ -186,6 +186,7 @@ class InMemoryParkingLotLinearizabilityTest {
     private final Map<Integer, Integer> plateOfUser = new TreeMap<>();
     private final Map<Integer, Integer> userOfPlate = new TreeMap<>();
     private final Map<Integer, Integer> spotOfUser = new TreeMap<>();
+
     /** Spot number to occupied, for the spots that exist. */
     final Map<Integer, Boolean> spots = new TreeMap<>();
 

@@ -12,9 +12,7 @@ import java.util.Objects;
  */
 public record EndedSessionKey(Instant endTime, SessionId id) {
   public static final Comparator<EndedSessionKey> NEWEST_FIRST =
-      Comparator.comparing(EndedSessionKey::endTime)
-          .thenComparing(EndedSessionKey::id)
-          .reversed();
+      Comparator.comparing(EndedSessionKey::endTime).thenComparing(EndedSessionKey::id).reversed();
 
   public EndedSessionKey {
     Objects.requireNonNull(endTime, "endTime");

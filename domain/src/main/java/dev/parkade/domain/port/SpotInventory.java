@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The spots of the lot: what exists, what is free, and changes to the inventory that stay safe while
- * sessions start and end.
+ * The spots of the lot: what exists, what is free, and changes to the inventory that stay safe
+ * while sessions start and end.
  */
 public interface SpotInventory {
 
@@ -16,7 +16,8 @@ public interface SpotInventory {
    *
    * @param ids distinct ids
    * @return the ids added, in the order given
-   * @throws ParkingException {@code SPOT_EXISTS} naming one id that already exists; nothing is added
+   * @throws ParkingException {@code SPOT_EXISTS} naming one id that already exists; nothing is
+   *     added
    */
   List<SpotId> add(List<SpotId> ids);
 

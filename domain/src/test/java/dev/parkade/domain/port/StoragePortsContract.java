@@ -67,7 +67,8 @@ public abstract class StoragePortsContract {
   }
 
   private ParkingSession start(UserId user, LicensePlate plate, long time) {
-    return sessions.start(new NewSession(sessionId(sessionIds.incrementAndGet()), user, plate, at(time)));
+    return sessions.start(
+        new NewSession(sessionId(sessionIds.incrementAndGet()), user, plate, at(time)));
   }
 
   private static void assertRefused(ParkingFailure expected, Executable action) {
@@ -379,7 +380,8 @@ public abstract class StoragePortsContract {
 
   @Test
   void add_makesFreeSpots_listedInIdOrder() {
-    List<SpotId> added = spots.add(List.of(new SpotId("B-2"), new SpotId("A-1"), new SpotId("B-1")));
+    List<SpotId> added =
+        spots.add(List.of(new SpotId("B-2"), new SpotId("A-1"), new SpotId("B-1")));
 
     assertEquals(List.of(new SpotId("B-2"), new SpotId("A-1"), new SpotId("B-1")), added);
     assertEquals(new Occupancy(3, 3), spots.occupancy());
@@ -398,7 +400,9 @@ public abstract class StoragePortsContract {
     ParkingException refused =
         assertThrows(
             ParkingException.class,
-            () -> spots.add(List.of(new SpotId("L1-100"), new SpotId("L1-002"), new SpotId("L1-101"))));
+            () ->
+                spots.add(
+                    List.of(new SpotId("L1-100"), new SpotId("L1-002"), new SpotId("L1-101"))));
 
     assertEquals(ParkingFailure.SPOT_EXISTS, refused.failure());
     assertEquals(Optional.of("L1-002"), refused.subject());
@@ -419,7 +423,9 @@ public abstract class StoragePortsContract {
     assertEquals(
         List.of(new Spot(session.spotId(), SpotState.OCCUPIED)),
         all.stream().filter(s -> s.state() == SpotState.OCCUPIED).toList());
-    assertEquals(List.of(new SpotId("L1-003"), new SpotId("L1-004")), afterSecond.stream().map(Spot::id).toList());
+    assertEquals(
+        List.of(new SpotId("L1-003"), new SpotId("L1-004")),
+        afterSecond.stream().map(Spot::id).toList());
     assertEquals(2, spots.spots(Optional.empty(), 2).size());
   }
 
