@@ -80,6 +80,8 @@ public abstract class ParkingServiceModelProperties {
     return API.integers(0, exclusive - 1);
   }
 
+  @SuppressWarnings(
+      "unchecked") // Americium's alternate takes generic varargs; all are Trials<Step>
   private static final Trials<Step> STEPS =
       API.alternate(
           upTo(USERS).flatMap(u -> upTo(PLATES).map(p -> (Step) new Start(u, p))),
@@ -142,8 +144,8 @@ public abstract class ParkingServiceModelProperties {
         real.clock.set(T0.plusSeconds(i));
         model.clock.set(T0.plusSeconds(i));
         Object actual = real.run(step);
-        if (actual instanceof ParkingSession && step instanceof Start) {
-          SpotId chosen = ((ParkingSession) actual).spotId();
+        if (actual instanceof ParkingSession started && step instanceof Start) {
+          SpotId chosen = started.spotId();
           modelLot.chooseSpotsWith(free -> chosen); // the model checks that it was free
         }
         Object expected = model.run(step);
@@ -163,12 +165,10 @@ public abstract class ParkingServiceModelProperties {
   /** Which free spots an adapter lists is its own choice; they must be free, distinct, enough. */
   private static void assertAvailableAgrees(
       Object expected, Object actual, ReferenceParkingLot model, int index, Step step) {
-    if (!(expected instanceof AvailableSpots) || !(actual instanceof AvailableSpots)) {
+    if (!(expected instanceof AvailableSpots want) || !(actual instanceof AvailableSpots got)) {
       assertEquals(expected, actual, "step " + index + " " + step);
       return;
     }
-    AvailableSpots want = (AvailableSpots) expected;
-    AvailableSpots got = (AvailableSpots) actual;
     assertEquals(want.available(), got.available(), "step " + index + " " + step);
     assertEquals(want.spots().size(), got.spots().size(), "step " + index + " " + step);
     assertEquals(got.spots().size(), new HashSet<>(got.spots()).size(), "distinct " + got);

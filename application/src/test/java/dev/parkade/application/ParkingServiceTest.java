@@ -16,6 +16,7 @@ import dev.parkade.domain.SessionStatus;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.Occupancy;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -226,7 +227,9 @@ class ParkingServiceTest {
   }
 
   private static String encoded(String plain) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes());
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

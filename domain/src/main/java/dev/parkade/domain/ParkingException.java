@@ -35,9 +35,4 @@ public final class ParkingException extends RuntimeException {
   public Optional<String> subject() {
     return subject.isEmpty() ? Optional.empty() : Optional.of(subject);
   }
-
-  @Override
-  public String toString() {
-    return "ParkingException[" + failure.code() + (subject.isEmpty() ? "" : " " + subject) + "]";
-  }
 }

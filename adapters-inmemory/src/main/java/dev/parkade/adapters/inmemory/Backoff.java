@@ -11,6 +11,7 @@ final class Backoff {
   private Backoff() {}
 
   /** Pauses once; returns the count to pass to the next pause. */
+  @SuppressWarnings("ThreadPriorityCheck") // yielding is the point: the writer waited on must run
   static int pause(int pausesSoFar) {
     if (pausesSoFar < SPINS_BEFORE_YIELD) {
       Thread.onSpinWait();

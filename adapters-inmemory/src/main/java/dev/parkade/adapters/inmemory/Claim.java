@@ -4,6 +4,7 @@ import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.port.NewSession;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One parking session over its whole life, from the start that claims its user and plate to the
@@ -27,8 +28,8 @@ final class Claim {
   private volatile Phase phase = Phase.Stage.PENDING;
 
   // Written once by the starting thread before its commit, read only after the commit is seen.
-  private volatile SpotSlot spot;
-  private volatile ParkingSession active;
+  private volatile @Nullable SpotSlot spot;
+  private volatile @Nullable ParkingSession active;
 
   Claim(NewSession request) {
     this.request = request;
@@ -54,13 +55,22 @@ final class Claim {
     return spot != null;
   }
 
+  /** The spot held; only for a claim that holds one. */
   SpotSlot spot() {
-    return spot;
+    SpotSlot held = spot;
+    if (held == null) {
+      throw new IllegalStateException(this + " holds no spot");
+    }
+    return held;
   }
 
   /** The active record; only for a claim that holds its spot. */
   ParkingSession activeSession() {
-    return active;
+    ParkingSession record = active;
+    if (record == null) {
+      throw new IllegalStateException(this + " holds no spot");
+    }
+    return record;
   }
 
   @Override

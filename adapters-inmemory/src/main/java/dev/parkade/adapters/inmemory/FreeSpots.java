@@ -4,6 +4,7 @@ import dev.parkade.domain.SpotId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The index of free spots: a lock-free queue holding every {@link SpotSlot.Marker#FREE} slot once,
@@ -18,7 +19,7 @@ final class FreeSpots {
    * Takes a free slot for {@code claim}, or answers {@code null} when the queue has none right now.
    * Slots that stopped being free while queued (being removed) are dropped on the way.
    */
-  SpotSlot take(Claim claim) {
+  @Nullable SpotSlot take(Claim claim) {
     for (SpotSlot slot = queue.poll(); slot != null; slot = queue.poll()) {
       if (slot.transition(SpotSlot.Marker.FREE, claim)) {
         return slot;

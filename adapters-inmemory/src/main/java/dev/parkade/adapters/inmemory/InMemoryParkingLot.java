@@ -154,8 +154,8 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
         if (claim.advance(Phase.Stage.ACTIVE, ending)) {
           return finishEnd(claim, ending);
         }
-      } else if (phase instanceof Phase.Ending) {
-        commitEnd(claim, (Phase.Ending) phase); // another ender won; see it through, then lose
+      } else if (phase instanceof Phase.Ending ending) {
+        commitEnd(claim, ending); // another ender won; see it through, then lose
         throw SESSION_ALREADY_ENDED.exception();
       } else if (phase instanceof Phase.Ended) {
         throw SESSION_ALREADY_ENDED.exception();
@@ -178,8 +178,8 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
         if (claim.advance(Phase.Stage.ACTIVE, ending)) {
           return finishEnd(claim, ending);
         }
-      } else if (phase instanceof Phase.Ending) {
-        commitEnd(claim, (Phase.Ending) phase); // another ender won; look again afterwards
+      } else if (phase instanceof Phase.Ending ending) {
+        commitEnd(claim, ending); // another ender won; look again afterwards
       } else {
         throw NO_ACTIVE_SESSION.exception();
       }
@@ -224,8 +224,8 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
       return Optional.empty();
     }
     Phase phase = ledger.settle(claim);
-    if (phase instanceof Phase.Ended) {
-      return Optional.of(((Phase.Ended) phase).session());
+    if (phase instanceof Phase.Ended ended) {
+      return Optional.of(ended.session());
     }
     return phase.isActive() ? Optional.of(claim.activeSession()) : Optional.empty();
   }
@@ -243,8 +243,8 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
         break;
       }
       Object state = slot.state();
-      if (state instanceof Claim && ledger.settle((Claim) state).isActive()) {
-        page.add(((Claim) state).activeSession());
+      if (state instanceof Claim claim && ledger.settle(claim).isActive()) {
+        page.add(claim.activeSession());
       }
     }
     return page;
@@ -376,8 +376,8 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
       Object state = slot.state();
       if (state == SpotSlot.Marker.FREE || state == SpotSlot.Marker.REMOVING) {
         page.add(new Spot(slot.id, SpotState.FREE));
-      } else if (state instanceof Claim) {
-        boolean occupied = ledger.settle((Claim) state).isActive();
+      } else if (state instanceof Claim claim) {
+        boolean occupied = ledger.settle(claim).isActive();
         page.add(new Spot(slot.id, occupied ? SpotState.OCCUPIED : SpotState.FREE));
       }
     }

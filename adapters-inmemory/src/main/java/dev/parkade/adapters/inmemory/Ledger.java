@@ -1,8 +1,9 @@
 package dev.parkade.adapters.inmemory;
 
 import dev.parkade.domain.SpotId;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The lot's counts, and the one place where every change to who holds what takes effect.
@@ -11,10 +12,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * the {@link Commit} until its effects are applied. Any thread that meets a tally with a commit
  * applies it and then clears it (helping), so no thread ever waits on another to finish a commit,
  * and a reader that finds a claim in flight can learn whether it has committed (see {@link
- * #settle(Claim)}).
+ * #settle(Claim)}). Every tally is a new object, so a compare-and-set can never mistake an old
+ * tally for the current one (no ABA).
  */
 final class Ledger {
-  private final AtomicReference<Tally> tally = new AtomicReference<>(Tally.EMPTY);
+  private static final VarHandle TALLY;
+
+  static {
+    try {
+      TALLY = MethodHandles.lookup().findVarHandle(Ledger.class, "tally", Tally.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private volatile Tally tally = Tally.EMPTY;
   private final FreeSpots freeSpots;
   private final ConcurrentMap<SpotId, SpotSlot> catalogue;
 
@@ -25,17 +37,18 @@ final class Ledger {
 
   /** The counts as of the last commit, read in one volatile read. */
   Tally current() {
-    return tally.get();
+    return tally;
   }
 
   /** The current tally after helping its commit, if any, to finish. */
   Tally settled() {
     for (; ; ) {
-      Tally current = tally.get();
-      if (current.commit() == null) {
+      Tally current = tally;
+      Commit commit = current.commit();
+      if (commit == null) {
         return current;
       }
-      finish(current);
+      finish(current, commit);
     }
   }
 
@@ -45,10 +58,10 @@ final class Ledger {
    */
   boolean commit(Tally expected, Commit change, long totalChange, long freeChange) {
     Tally next = expected.after(change, totalChange, freeChange);
-    if (!tally.compareAndSet(expected, next)) {
+    if (!TALLY.compareAndSet(this, expected, next)) {
       return false;
     }
-    finish(next);
+    finish(next, change);
     return true;
   }
 
@@ -62,17 +75,18 @@ final class Ledger {
   Phase settle(Claim claim) {
     Phase phase = claim.rawPhase();
     if (phase == Phase.Stage.PENDING || phase instanceof Phase.Ending) {
-      Tally current = tally.get();
-      if (current.commit() != null && current.commit().decides(claim)) {
-        finish(current);
+      Tally current = tally;
+      Commit commit = current.commit();
+      if (commit != null && commit.decides(claim)) {
+        finish(current, commit);
       }
       phase = claim.rawPhase();
     }
     return phase;
   }
 
-  private void finish(Tally committed) {
-    committed.commit().apply(freeSpots, catalogue);
-    tally.compareAndSet(committed, committed.settled());
+  private void finish(Tally committed, Commit commit) {
+    commit.apply(freeSpots, catalogue);
+    TALLY.compareAndSet(this, committed, committed.settled());
   }
 }

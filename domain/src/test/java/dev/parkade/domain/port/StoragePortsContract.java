@@ -263,8 +263,8 @@ public abstract class StoragePortsContract {
 
     List<SpotId> taken = new ArrayList<>();
     for (Object outcome : outcomes) {
-      if (outcome instanceof ParkingSession) {
-        taken.add(((ParkingSession) outcome).spotId());
+      if (outcome instanceof ParkingSession session) {
+        taken.add(session.spotId());
       } else {
         assertEquals(ParkingFailure.NO_SPOTS_AVAILABLE, outcome);
       }
