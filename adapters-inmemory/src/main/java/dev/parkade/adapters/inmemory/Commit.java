@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * A change that has taken effect in the {@link Tally} and whose other effects (phases, spot states,
  * the free queue) any thread may apply. Applying is idempotent: every step is a compare-and-set
- * that only its first applier wins.
+ * that only its first applier wins. It must not fail either: until some thread has applied it, the
+ * tally keeps it and every writer would meet it again, so everything that could fail (building
+ * records) happens before the commit.
  */
 sealed interface Commit {
 
@@ -35,7 +37,7 @@ sealed interface Commit {
   record Ended(Claim claim, Phase.Ending ending) implements Commit {
     @Override
     public void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
-      claim.advance(ending, new Phase.Ended(claim.activeSession().endedAt(ending.time())));
+      claim.advance(ending, ending.outcome());
       freeSpots.release(claim.spot(), claim);
     }
 

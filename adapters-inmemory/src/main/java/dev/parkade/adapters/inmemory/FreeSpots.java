@@ -2,13 +2,16 @@ package dev.parkade.adapters.inmemory;
 
 import dev.parkade.domain.SpotId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The index of free spots: a lock-free queue holding every {@link SpotSlot.Marker#FREE} slot once,
- * so that a start takes a spot in constant time however full the lot is, and the first N free spots
+ * The index of free spots: a lock-free queue holding every {@link SpotSlot.Marker#FREE} slot, so
+ * that a start takes a spot in constant time however full the lot is, and the first N free spots
  * cost N, never the size of the lot. The slot state stays the source of truth: the queue only says
  * where to look, and a taker still wins the slot by compare-and-set.
  */
@@ -40,14 +43,19 @@ final class FreeSpots {
     queue.remove(slot);
   }
 
-  /** Up to {@code limit} free spots, in the order they will be handed out. */
+  /**
+   * Up to {@code limit} free spots, in the order they will be handed out. A slot can be queued
+   * twice for a moment (a start took it from the catalogue while its freer was about to queue it),
+   * so the listing skips repeats.
+   */
   List<SpotId> first(int limit) {
+    Set<SpotSlot> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<SpotId> ids = new ArrayList<>(Math.min(limit, 1024));
     for (SpotSlot slot : queue) {
       if (ids.size() >= limit) {
         break;
       }
-      if (slot.state() == SpotSlot.Marker.FREE) {
+      if (slot.state() == SpotSlot.Marker.FREE && seen.add(slot)) {
         ids.add(slot.id);
       }
     }

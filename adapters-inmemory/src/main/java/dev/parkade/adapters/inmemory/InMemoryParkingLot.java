@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory storage of one process: both ports over one shared state, with no lock on any path
@@ -45,6 +46,9 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
 
   /** How many ended sessions are kept unless told otherwise. */
   public static final int DEFAULT_HISTORY_LIMIT = 100_000;
+
+  /** About a thousand yields: far longer than any commit takes unless its thread is stalled. */
+  private static final int RESCUE_AFTER_PAUSES = 1024;
 
   private final ConcurrentSkipListMap<SpotId, SpotSlot> catalogue = new ConcurrentSkipListMap<>();
   private final FreeSpots freeSpots = new FreeSpots();
@@ -117,8 +121,12 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
           throw NO_SPOTS_AVAILABLE.exception();
         }
         SpotSlot slot = freeSpots.take(claim);
+        if (slot == null && pauses >= RESCUE_AFTER_PAUSES) {
+          slot = rescueFreeSlot(claim);
+        }
         if (slot == null) {
-          // Every free spot is held by a start about to commit or a removal about to commit.
+          // Free spots are counted but none is queued: each is held by a start or a removal about
+          // to commit, or was just freed by a thread about to queue it.
           pauses = Backoff.pause(pauses);
           continue;
         }
@@ -130,6 +138,21 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
         return claim.activeSession();
       }
     }
+  }
+
+  /**
+   * Takes a free slot straight from the catalogue. Only for a start that has waited long for the
+   * queue: a thread that freed a slot may have been descheduled before queueing it, and the start
+   * must not depend on that thread running again. Costs a walk of the lot, so it is the rare way
+   * out, never the path.
+   */
+  private @Nullable SpotSlot rescueFreeSlot(Claim claim) {
+    for (SpotSlot slot : catalogue.values()) {
+      if (slot.state() == SpotSlot.Marker.FREE && slot.transition(SpotSlot.Marker.FREE, claim)) {
+        return slot;
+      }
+    }
+    return null;
   }
 
   /** Undoes a start that holds no spot; nobody has seen it as a session. */
@@ -150,7 +173,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     for (; ; ) {
       Phase phase = ledger.settle(claim);
       if (phase == Phase.Stage.ACTIVE) {
-        Phase.Ending ending = new Phase.Ending(endTime);
+        Phase.Ending ending = endingAt(claim, endTime);
         if (claim.advance(Phase.Stage.ACTIVE, ending)) {
           return finishEnd(claim, ending);
         }
@@ -174,7 +197,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
       }
       Phase phase = ledger.settle(claim);
       if (phase == Phase.Stage.ACTIVE) {
-        Phase.Ending ending = new Phase.Ending(endTime);
+        Phase.Ending ending = endingAt(claim, endTime);
         if (claim.advance(Phase.Stage.ACTIVE, ending)) {
           return finishEnd(claim, ending);
         }
@@ -186,13 +209,17 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     }
   }
 
+  private static Phase.Ending endingAt(Claim claim, Instant endTime) {
+    return new Phase.Ending(new Phase.Ended(claim.activeSession().endedAt(endTime)));
+  }
+
   /** The winning ender's part: commit, then tidy the indexes and keep the record. */
   private ParkingSession finishEnd(Claim claim, Phase.Ending ending) {
     commitEnd(claim, ending);
     NewSession request = claim.request;
     byUser.remove(request.userId(), claim);
     byPlate.remove(request.plate(), claim);
-    ParkingSession ended = ((Phase.Ended) claim.rawPhase()).session();
+    ParkingSession ended = ending.outcome().session();
     history.record(ended, dropped -> byId.remove(dropped.id()));
     return ended;
   }
@@ -340,7 +367,9 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
       } else if (ledger.settle((Claim) state).isActive()) {
         throw SPOT_OCCUPIED.exception();
       } else {
-        pauses = Backoff.pause(pauses); // a start about to commit, or an end freeing the spot
+        // A start about to commit, or an end freeing the spot: help whatever commit is pending.
+        ledger.settled();
+        pauses = Backoff.pause(pauses);
       }
     }
   }

@@ -1,7 +1,6 @@
 package dev.parkade.adapters.inmemory;
 
 import dev.parkade.domain.ParkingSession;
-import java.time.Instant;
 
 /**
  * Where a {@link Claim} stands. A claim moves {@code PENDING -> ACTIVE -> Ending -> Ended}, or
@@ -19,8 +18,11 @@ sealed interface Phase permits Phase.Stage, Phase.Ending, Phase.Ended {
     ABORTED
   }
 
-  /** One ender has won the right to end the session at {@code time}; not yet committed. */
-  record Ending(Instant time) implements Phase {}
+  /**
+   * One ender has won the right to end the session; not yet committed. The outcome is built before
+   * the commit so that applying the commit only swaps references and cannot fail.
+   */
+  record Ending(Ended outcome) implements Phase {}
 
   /** Committed end; {@code session} is the ended record. */
   record Ended(ParkingSession session) implements Phase {}

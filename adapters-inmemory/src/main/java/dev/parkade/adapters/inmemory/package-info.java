@@ -56,11 +56,15 @@
  *
  * <h2>Progress</h2>
  *
- * Reads never wait. Writes never lock anything: the only waits are for another writer of the
- * <em>same</em> user, plate or spot id whose outcome decides this one (two starts of one user,
- * say), or, when every free spot is held by a start in its last step, for that start to commit;
- * both are a few instructions away, and a waiter spins briefly, then yields. There is no global
- * lock: the tally is a single compare-and-set, like any counter.
+ * Reads never wait. Writes never lock anything, and nothing a commit applies can fail (records are
+ * built before the commit), so a commit never stays half done. A writer waits only when its outcome
+ * depends on a change still in flight: another start of the <em>same</em> user, plate or spot id;
+ * or, when the tally counts free spots but the queue has none, for the starts or removals holding
+ * them to commit, or for a thread that freed a spot to queue it. All of these are a few
+ * instructions away; a waiter spins briefly, then yields, and a start that has waited long (its
+ * freer descheduled) takes a free slot straight from the catalogue instead, so no start depends on
+ * a stalled thread running again. There is no global lock: the tally is a single compare-and-set,
+ * like any counter.
  *
  * <h2>Invariants</h2>
  *
