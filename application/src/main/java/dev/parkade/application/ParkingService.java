@@ -16,6 +16,8 @@ import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.Spot;
 import dev.parkade.domain.port.SpotInventory;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -47,8 +49,7 @@ public final class ParkingService {
 
   /** Reserves a free spot for the driver's vehicle, now. */
   public ParkingSession startSession(StartSession command) {
-    return sessions.start(
-        new NewSession(ids.next(), command.user(), command.plate(), clock.instant()));
+    return sessions.start(new NewSession(ids.next(), command.user(), command.plate(), now()));
   }
 
   /** The driver's active session; refused with {@code NO_ACTIVE_SESSION}. */
@@ -58,7 +59,7 @@ public final class ParkingService {
 
   /** Ends the driver's active session, now; refused with {@code NO_ACTIVE_SESSION}. */
   public ParkingSession endCurrentSession(UserId user) {
-    return sessions.endActiveSessionOf(user, clock.instant());
+    return sessions.endActiveSessionOf(user, now());
   }
 
   /**
@@ -77,7 +78,12 @@ public final class ParkingService {
     if (visible(caller, id).isEmpty()) {
       throw SESSION_NOT_FOUND.exception();
     }
-    return sessions.end(id, clock.instant());
+    return sessions.end(id, now());
+  }
+
+  /** Sessions keep milliseconds, the precision of the API, whatever the clock and storage. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   private Optional<ParkingSession> visible(Caller caller, SessionId id) {

@@ -1,0 +1,93 @@
+package dev.parkade.adapters.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.parkade.domain.StorageUnavailableException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A database opened for Parkade: its connection pool, its schema brought up to date, and the {@link
+ * JdbcParkingLot} on top. Closing it closes the pool.
+ */
+public final class JdbcStorage implements AutoCloseable {
+  private final HikariDataSource pool;
+  private final Jdbi jdbi;
+  private final JdbcParkingLot lot;
+
+  private JdbcStorage(HikariDataSource pool) {
+    this.pool = pool;
+    this.jdbi = Jdbi.create(pool);
+    this.lot = new JdbcParkingLot(jdbi);
+  }
+
+  /**
+   * Opens the pool and applies pending migrations.
+   *
+   * @throws StorageUnavailableException when the database cannot be reached or migrated
+   */
+  public static JdbcStorage open(JdbcSettings settings) {
+    HikariDataSource pool = null;
+    try {
+      pool = new HikariDataSource(poolConfig(settings));
+      migrate(pool);
+      return new JdbcStorage(pool);
+    } catch (RuntimeException e) {
+      if (pool != null) {
+        pool.close();
+      }
+      throw new StorageUnavailableException(
+          "cannot open the database at " + settings.url() + ": " + rootMessage(e), e);
+    }
+  }
+
+  /** Applies the migrations that {@code dataSource} lacks; idempotent. */
+  public static void migrate(DataSource dataSource) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
+  }
+
+  private static HikariConfig poolConfig(JdbcSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.url());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(settings.maxPoolSize());
+    config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+    config.setPoolName("parkade");
+    // Fail at once when the database is unreachable, instead of starting a server that cannot work.
+    config.setInitializationFailTimeout(settings.connectionTimeout().toMillis());
+    return config;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage());
+  }
+
+  public JdbcParkingLot lot() {
+    return lot;
+  }
+
+  /** Whether the database answers a trivial query now. */
+  public boolean isReachable() {
+    try {
+      return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

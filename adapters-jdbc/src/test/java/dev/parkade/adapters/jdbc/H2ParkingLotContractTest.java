@@ -1,0 +1,14 @@
+package dev.parkade.adapters.jdbc;
+
+import dev.parkade.domain.port.StoragePorts;
+import dev.parkade.domain.port.StoragePortsContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class H2ParkingLotContractTest extends StoragePortsContract {
+  @RegisterExtension static final TestDatabase DATABASE = TestDatabase.h2();
+
+  @Override
+  protected StoragePorts newStorage() {
+    return DATABASE.emptyStorage();
+  }
+}

@@ -1,0 +1,19 @@
+package dev.parkade.adapters.jdbc;
+
+import dev.parkade.application.ParkingServiceModelProperties;
+import dev.parkade.domain.port.StoragePorts;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class H2ParkingServiceModelPropertiesTest extends ParkingServiceModelProperties {
+  @RegisterExtension static final TestDatabase DATABASE = TestDatabase.h2();
+
+  @Override
+  protected StoragePorts newStorage() {
+    return DATABASE.emptyStorage();
+  }
+
+  @Override
+  protected int cases() {
+    return 150; // each step is a transaction
+  }
+}
