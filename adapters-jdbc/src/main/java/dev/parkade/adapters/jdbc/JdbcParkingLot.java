@@ -48,20 +48,18 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * guarantees hold across any number of processes sharing the database.
  *
  * <p>A start claims the first free spot that no other transaction has locked ({@code FOR UPDATE
- * SKIP LOCKED}), so concurrent starts never wait on each other's row locks. A spot locked by a
- * start still in flight counts as taken: when every free spot is being claimed at that instant, a
- * start is refused with {@code NO_SPOTS_AVAILABLE} rather than waiting to see whether one is given
- * back.
+ * SKIP LOCKED}, see {@link SpotClaim}), so concurrent starts never wait on each other's row locks.
+ * A spot locked by a start still in flight counts as taken: when every free spot is being claimed
+ * at that instant, a start is refused with {@code NO_SPOTS_AVAILABLE} rather than waiting to see
+ * whether one is given back.
  */
 public final class JdbcParkingLot implements SessionStore, SpotInventory {
   private static final int COUNTER_STRIPES = 16;
 
   private static final String SESSION_COLUMNS = "id, user_id, plate, spot_id, started_at";
 
-  private static final String CLAIM_FREE_SPOT =
-      "SELECT id FROM spot WHERE free = TRUE ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED";
-
   private final Jdbi jdbi;
+  private final SpotClaim spotClaim;
   private final Consumer<Handle> afterClaim;
 
   public JdbcParkingLot(Jdbi jdbi) {
@@ -74,6 +72,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
    */
   JdbcParkingLot(Jdbi jdbi, Consumer<Handle> afterClaim) {
     this.jdbi = jdbi;
+    this.spotClaim = SqlFaults.retrying(() -> jdbi.withHandle(SpotClaim::forDatabase));
     this.afterClaim = afterClaim;
   }
 
@@ -112,7 +111,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
     if (conflict.isPresent()) {
       throw conflict.get().exception();
     }
-    Optional<String> spot = h.createQuery(CLAIM_FREE_SPOT).mapTo(String.class).findOne();
+    Optional<String> spot = spotClaim.claim(h);
     if (spot.isEmpty()) {
       throw NO_SPOTS_AVAILABLE.exception();
     }
