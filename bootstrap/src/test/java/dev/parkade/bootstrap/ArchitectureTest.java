@@ -21,6 +21,7 @@ class ArchitectureTest {
   private static final String APPLICATION = "dev.parkade.application..";
   private static final String ADAPTERS = "dev.parkade.adapters..";
   private static final String IN_MEMORY = "dev.parkade.adapters.inmemory..";
+  private static final String JDBC = "dev.parkade.adapters.jdbc..";
   private static final String BOOTSTRAP = "dev.parkade.bootstrap..";
 
   /** JSpecify's @Nullable: allowed outside the domain, which has no nulls to mark. */
@@ -89,6 +90,23 @@ class ArchitectureTest {
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage("java..", NULLNESS_ANNOTATIONS, DOMAIN, IN_MEMORY);
+
+  @ArchTest
+  static final ArchRule jdbcAdapter_dependsOnlyOnTheDomainAndItsDatabaseLibraries =
+      classes()
+          .that()
+          .resideInAPackage(JDBC)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "java..",
+              "javax.sql..",
+              NULLNESS_ANNOTATIONS,
+              DOMAIN,
+              JDBC,
+              "org.jdbi..",
+              "com.zaxxer.hikari..",
+              "org.flywaydb..");
 
   @ArchTest
   static final ArchRule core_usesNoFramework =

@@ -298,6 +298,39 @@ public abstract class StoragePortsContract {
     assertEquals(new Occupancy(10, 9), spots.occupancy());
   }
 
+  @Test
+  void removeAndStart_racingForTheLastSpot_neverBothWin() throws Exception {
+    for (int r = 0; r < 20; r++) {
+      int round = r;
+      SpotId last = new SpotId("R-" + round);
+      spots.add(List.of(last));
+      int driver = 100 + round;
+
+      List<Object> outcomes =
+          race(
+              2,
+              i -> {
+                if (i == 0) {
+                  spots.remove(last);
+                  return "removed";
+                }
+                return start(driver, driver, round);
+              });
+
+      Object removal = outcomes.get(0);
+      Object start = outcomes.get(1);
+      if (removal.equals("removed")) {
+        assertEquals(ParkingFailure.NO_SPOTS_AVAILABLE, start, outcomes::toString);
+        assertEquals(new Occupancy(0, 0), spots.occupancy());
+      } else {
+        assertEquals(ParkingFailure.SPOT_OCCUPIED, removal, outcomes::toString);
+        assertEquals(last, ((ParkingSession) start).spotId());
+        sessions.endActiveSessionOf(user(driver), at(round + 1));
+        spots.remove(last);
+      }
+    }
+  }
+
   /** Runs {@code action(0..n-1)} on n threads released at once; a refusal becomes its failure. */
   private static List<Object> race(int threads, IntAction action) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
