@@ -1,0 +1,249 @@
+package dev.parkade.adapters.web;
+
+import dev.parkade.application.Caller;
+import dev.parkade.application.Limits;
+import dev.parkade.application.ParkingService;
+import dev.parkade.application.StartSession;
+import dev.parkade.domain.ParkingSession;
+import dev.parkade.domain.SessionId;
+import dev.parkade.domain.SessionStatus;
+import dev.parkade.domain.SpotId;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parkade's HTTP API (see {@code shared/spec/http-api.md} and {@code /openapi.json}), as an
+ * unstarted {@link Javalin} so that tests and bootstrap start it the same way.
+ */
+public final class ParkadeApi {
+  private static final Logger REQUESTS = LoggerFactory.getLogger("dev.parkade.requests");
+  private static final String REQUEST_ID = "X-Request-Id";
+  private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  static final long MAX_BODY_BYTES = 64 * 1024;
+  private static final Duration GRACE = Duration.ofSeconds(10);
+
+  private final ParkingService service;
+  private final Tokens tokens;
+  private final ApiMetrics metrics;
+  private final BooleanSupplier storageReady;
+  private final String openApi;
+
+  private ParkadeApi(
+      ParkingService service, Tokens tokens, ApiMetrics metrics, BooleanSupplier storageReady) {
+    this.service = service;
+    this.tokens = tokens;
+    this.metrics = metrics;
+    this.storageReady = storageReady;
+    this.openApi = resource("/openapi.json");
+  }
+
+  /**
+   * The API, not yet started.
+   *
+   * @param storageReady whether storage answers now, for {@code /health/ready}
+   */
+  public static Javalin create(
+      ParkingService service, Tokens tokens, ApiMetrics metrics, BooleanSupplier storageReady) {
+    return new ParkadeApi(service, tokens, metrics, storageReady).javalin();
+  }
+
+  private Javalin javalin() {
+    return Javalin.create(
+        c -> {
+          c.startup.showJavalinBanner = false;
+          c.startup.showOldJavalinVersionWarning = false;
+          c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+          c.http.maxRequestSize = MAX_BODY_BYTES;
+          c.http.prefer405over404 = true;
+          // Requests in flight get this long to finish when the server stops.
+          c.jetty.modifyServer(server -> server.setStopTimeout(GRACE.toMillis()));
+          c.requestLogger.http(this::logRequest);
+          c.routes.before(ParkadeApi::tagRequest);
+          ErrorMapping.register(c.routes, metrics);
+
+          c.routes.post("/api/v1/sessions", this::startSession);
+          c.routes.get("/api/v1/sessions/current", this::currentSession);
+          c.routes.post("/api/v1/sessions/current/end", this::endCurrentSession);
+          c.routes.get("/api/v1/sessions/{id}", this::session);
+          c.routes.post("/api/v1/sessions/{id}/end", this::endSession);
+          c.routes.get("/api/v1/sessions", this::sessions);
+          c.routes.get("/api/v1/lot", this::lot);
+          c.routes.get("/api/v1/spots/available", this::availableSpots);
+          c.routes.get("/api/v1/spots", this::spots);
+          c.routes.post("/api/v1/spots", this::addSpots);
+          c.routes.delete("/api/v1/spots/{id}", this::removeSpot);
+
+          c.routes.get("/health/live", ctx -> ctx.json(new Status("UP")));
+          c.routes.get("/health/ready", this::ready);
+          c.routes.get("/metrics", this::metrics);
+          c.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        });
+  }
+
+  record Status(String status) {}
+
+  // ---------------------------------------------------------------- drivers
+
+  private void startSession(Context ctx) {
+    Caller caller = caller(ctx);
+    StartSession command =
+        new StartSession(caller.user(), Bodies.plateOfStart(Json.parse(ctx.body())));
+    ParkingSession session = service.startSession(command);
+    metrics.sessionStarted();
+    ctx.status(201).header("Location", "/api/v1/sessions/" + session.id().value());
+    ctx.json(Bodies.Session.from(session));
+  }
+
+  private void currentSession(Context ctx) {
+    ctx.json(Bodies.Session.from(service.currentSession(caller(ctx).user())));
+  }
+
+  private void endCurrentSession(Context ctx) {
+    ParkingSession ended = service.endCurrentSession(caller(ctx).user());
+    metrics.sessionEnded();
+    ctx.json(Bodies.Session.from(ended));
+  }
+
+  private void session(Context ctx) {
+    ctx.json(Bodies.Session.from(service.session(caller(ctx), sessionId(ctx))));
+  }
+
+  private void endSession(Context ctx) {
+    ParkingSession ended = service.endSession(caller(ctx), sessionId(ctx));
+    metrics.sessionEnded();
+    ctx.json(Bodies.Session.from(ended));
+  }
+
+  // ---------------------------------------------------------------- availability
+
+  private void lot(Context ctx) {
+    ctx.json(Bodies.Lot.from(service.occupancy()));
+  }
+
+  private void availableSpots(Context ctx) {
+    int limit = QueryParams.limit(ctx, Limits.DEFAULT_FREE_SPOTS);
+    ctx.json(Bodies.Available.from(service.availableSpots(limit)));
+  }
+
+  // ---------------------------------------------------------------- operators
+
+  private void spots(Context ctx) {
+    operator(ctx);
+    int limit = QueryParams.limit(ctx, Limits.DEFAULT_SPOTS_PAGE);
+    Optional<SpotId> after = QueryParams.optional(ctx, "after").map(SpotId::new);
+    ctx.json(Bodies.SpotsPage.from(service.spots(after, limit)));
+  }
+
+  private void addSpots(Context ctx) {
+    operator(ctx);
+    List<SpotId> added = service.addSpots(Bodies.spotIdsToAdd(Json.parse(ctx.body())));
+    ctx.status(201).json(new Bodies.Created(added.stream().map(SpotId::value).toList()));
+  }
+
+  private void removeSpot(Context ctx) {
+    operator(ctx);
+    service.removeSpot(new SpotId(ctx.pathParam("id")));
+    ctx.status(204);
+  }
+
+  private void sessions(Context ctx) {
+    operator(ctx);
+    int limit = QueryParams.limit(ctx, Limits.DEFAULT_SESSIONS_PAGE);
+    SessionStatus status = QueryParams.status(ctx);
+    ctx.json(
+        Bodies.SessionsPage.from(
+            service.sessions(status, QueryParams.optional(ctx, "after"), limit)));
+  }
+
+  // ---------------------------------------------------------------- service
+
+  private void ready(Context ctx) {
+    if (storageReady.getAsBoolean()) {
+      ctx.json(new Status("UP"));
+    } else {
+      ErrorMapping.send(
+          ctx,
+          Problem.of(503, "STORAGE_UNAVAILABLE", "Storage unavailable", "Storage does not answer"));
+    }
+  }
+
+  private void metrics(Context ctx) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+  }
+
+  // ---------------------------------------------------------------- identity
+
+  private Caller caller(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new Tokens.Unauthenticated("a bearer token is required");
+    }
+    return tokens.verify(header.substring(7).strip());
+  }
+
+  private void operator(Context ctx) {
+    if (!caller(ctx).operator()) {
+      throw new Forbidden("this needs the operator role");
+    }
+  }
+
+  private static SessionId sessionId(Context ctx) {
+    return new SessionId(ctx.pathParam("id"));
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  /** Every request gets an id: the client's when it sent a sane one, else a new one. */
+  private static void tagRequest(Context ctx) {
+    String sent = ctx.header(REQUEST_ID);
+    String id =
+        sent != null && CLIENT_REQUEST_ID.matcher(sent).matches()
+            ? sent
+            : UUID.randomUUID().toString();
+    ctx.attribute(REQUEST_ID, id);
+    ctx.header(REQUEST_ID, id);
+  }
+
+  /** One line per request; never the query string or headers, which may carry secrets. */
+  private void logRequest(Context ctx, Float millis) {
+    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+    String route = endpoint == null ? "unmatched" : endpoint.path;
+    int status = ctx.statusCode();
+    metrics.request(
+        ctx.method().name(), route, status, Duration.ofNanos((long) (millis * 1_000_000)));
+    @Nullable String id = ctx.attribute(REQUEST_ID);
+    REQUESTS.info(
+        "{} {} {} {}ms id={}",
+        ctx.method().name(),
+        route,
+        status,
+        String.format("%.1f", millis),
+        id);
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = ParkadeApi.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException(path + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.parkade.bootstrap;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Everything {@code parkade serve} is told, from flags or {@code PARKADE_*} variables. */
+public record ServerSettings(
+    String host,
+    int port,
+    StorageKind storage,
+    Path dataDir,
+    Optional<String> jdbcUrl,
+    Optional<String> dbUser,
+    Optional<String> dbPassword,
+    int initialSpots) {
+
+  public ServerSettings {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(dbUser, "dbUser");
+    Objects.requireNonNull(dbPassword, "dbPassword");
+    if (port < 0 || port > 65_535) {
+      throw new ConfigurationException("--port", "must be between 0 and 65535, was " + port);
+    }
+    if (initialSpots < 0 || initialSpots > 1_000_000) {
+      throw new ConfigurationException(
+          "--spots", "must be between 0 and 1000000, was " + initialSpots);
+    }
+  }
+}
