@@ -63,41 +63,35 @@ final class ErrorMapping {
               Problem.of(
                   500, "INTERNAL_ERROR", "Internal error", "The server failed unexpectedly"));
         });
-    routes.error(
-        404,
-        ctx -> {
-          if (ctx.endpoints().matchedHttpEndpoint() == null) {
-            send(
-                ctx,
-                Problem.of(
-                    404,
-                    "NOT_FOUND",
-                    "Not found",
-                    "No route for " + ctx.method() + " " + ctx.path()));
-          }
-        });
-    routes.error(
-        405,
-        ctx ->
-            send(
-                ctx,
-                Problem.of(
-                    405,
-                    "METHOD_NOT_ALLOWED",
-                    "Method not allowed",
-                    ctx.method() + " is not allowed on " + ctx.path())));
   }
 
+  /** Javalin's own refusals: no route, wrong method, body too large. */
   private static Problem fromJavalin(HttpResponseException e) {
-    if (e.getStatus() == 413) {
-      return Problem.of(
-          413, "PAYLOAD_TOO_LARGE", "Payload too large", "The request body is larger than 64 KiB");
-    }
-    if (e.getStatus() >= 400 && e.getStatus() < 500) {
-      return Problem.invalidRequest(String.valueOf(e.getMessage()));
-    }
-    return Problem.of(
-        e.getStatus(), "HTTP_" + e.getStatus(), "Error", String.valueOf(e.getMessage()));
+    return switch (e.getStatus()) {
+      case 404 -> Problem.of(404, "NOT_FOUND", "Not found", String.valueOf(e.getMessage()));
+      case 405 ->
+          Problem.of(
+              405, "METHOD_NOT_ALLOWED", "Method not allowed", String.valueOf(e.getMessage()));
+      case 413 ->
+          Problem.of(
+              413,
+              "PAYLOAD_TOO_LARGE",
+              "Payload too large",
+              "The request body is larger than 64 KiB");
+      default ->
+          e.getStatus() < 500
+              ? new Problem(
+                  Problem.invalidRequest("").type(),
+                  "Invalid request",
+                  e.getStatus(),
+                  "INVALID_REQUEST",
+                  String.valueOf(e.getMessage()))
+              : Problem.of(
+                  e.getStatus(),
+                  "INTERNAL_ERROR",
+                  "Internal error",
+                  "The server failed unexpectedly");
+    };
   }
 
   static void send(Context ctx, Problem problem) {

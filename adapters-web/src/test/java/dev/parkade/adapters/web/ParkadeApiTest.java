@@ -1,0 +1,388 @@
+package dev.parkade.adapters.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.parkade.adapters.inmemory.InMemoryParkingLot;
+import dev.parkade.application.ParkingService;
+import dev.parkade.application.SessionIdGenerator;
+import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.Fixtures;
+import io.javalin.Javalin;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP API over real loopback HTTP, on in-memory storage. */
+class ParkadeApiTest {
+  static final byte[] SECRET =
+      "a-test-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8);
+
+  private final Tokens tokens = new Tokens(SECRET, Clock.systemUTC());
+  private final InMemoryParkingLot lot = new InMemoryParkingLot();
+  private final ParkingService service =
+      new ParkingService(lot, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids());
+  private Javalin app = Javalin.create();
+  private ApiClient client = new ApiClient(0);
+
+  private final String alice = token("alice", false);
+  private final String bob = token("bob", false);
+  private final String operator = token("ops", true);
+
+  private String token(String user, boolean asOperator) {
+    return tokens.issue(new UserId(user), asOperator, Duration.ofHours(1));
+  }
+
+  @BeforeEach
+  void startServer() {
+    lot.add(Fixtures.spotIds(3));
+    app = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true);
+    app.start("127.0.0.1", 0);
+    client = new ApiClient(app.port());
+  }
+
+  @AfterEach
+  void stopServer() {
+    app.stop();
+  }
+
+  private ApiClient.Reply park(String token, String plate) {
+    return client.post("/api/v1/sessions", "{\"vehicle\": {\"plate\": \"" + plate + "\"}}", token);
+  }
+
+  private static void assertProblem(ApiClient.Reply reply, int status, String code) {
+    assertEquals(status, reply.status(), reply::body);
+    assertEquals(
+        Problem.CONTENT_TYPE, reply.header("Content-Type").orElse(""), "problem+json content type");
+    assertEquals(code, reply.code(), reply::body);
+    assertEquals(status, reply.json().path("status").asInt());
+    assertFalse(reply.json().path("type").asText().isEmpty());
+    assertFalse(reply.json().path("title").asText().isEmpty());
+  }
+
+  private static void assertProblem(ApiClient.Reply reply, int status, String code, String detail) {
+    assertProblem(reply, status, code);
+    assertEquals(detail, reply.detail());
+  }
+
+  // ---------------------------------------------------------------- drivers
+
+  @Test
+  void driver_startsReadsAndEndsTheirSession() {
+    ApiClient.Reply started = park(alice, "ab 123");
+
+    assertEquals(201, started.status(), started::body);
+    JsonNode session = started.json();
+    String id = session.path("id").asText();
+    assertEquals("/api/v1/sessions/" + id, started.header("Location").orElse(""));
+    assertEquals("alice", session.path("userId").asText());
+    assertEquals("AB123", session.path("vehicle").path("plate").asText());
+    assertEquals("ACTIVE", session.path("status").asText());
+    assertTrue(session.path("startTime").asText().endsWith("Z"));
+    assertTrue(session.has("endTime") && session.path("endTime").isNull());
+
+    assertEquals(session, client.get("/api/v1/sessions/current", alice).json());
+    assertEquals(session, client.get("/api/v1/sessions/" + id, alice).json());
+    assertEquals(
+        "{\"total\":3,\"available\":2,\"occupied\":1}", client.get("/api/v1/lot", null).body());
+
+    ApiClient.Reply ended = client.post("/api/v1/sessions/current/end", "", alice);
+    assertEquals(200, ended.status());
+    assertEquals("ENDED", ended.json().path("status").asText());
+    assertTrue(ended.json().path("endTime").asText().endsWith("Z"));
+    assertProblem(
+        client.get("/api/v1/sessions/current", alice),
+        404,
+        "NO_ACTIVE_SESSION",
+        "No active parking session");
+    assertProblem(
+        client.post("/api/v1/sessions/current/end", "", alice),
+        404,
+        "NO_ACTIVE_SESSION",
+        "No active parking session");
+    assertEquals(
+        "ENDED", client.get("/api/v1/sessions/" + id, alice).json().path("status").asText());
+  }
+
+  @Test
+  void start_refusals_comeWithTheirCodesAndExactMessages() {
+    park(alice, "AB-1");
+    assertProblem(
+        park(alice, "AB-2"),
+        409,
+        "USER_HAS_ACTIVE_SESSION",
+        "User already has an active parking session");
+    assertProblem(
+        park(bob, "ab-1"),
+        409,
+        "VEHICLE_ALREADY_PARKED",
+        "Vehicle already has an active parking session");
+    park(bob, "BB-1");
+    park(token("carol", false), "CC-1");
+    assertProblem(
+        park(token("dave", false), "DD-1"),
+        409,
+        "NO_SPOTS_AVAILABLE",
+        "No parking spots available");
+  }
+
+  @Test
+  void sessionById_ofSomeoneElse_isNotFound_butOperatorsSeeAndEndIt() {
+    String id = park(alice, "AB-1").json().path("id").asText();
+
+    assertProblem(client.get("/api/v1/sessions/" + id, bob), 404, "SESSION_NOT_FOUND");
+    assertProblem(
+        client.post("/api/v1/sessions/" + id + "/end", "", bob), 404, "SESSION_NOT_FOUND");
+    assertProblem(client.get("/api/v1/sessions/no-such-id", bob), 404, "SESSION_NOT_FOUND");
+    assertEquals(200, client.get("/api/v1/sessions/" + id, operator).status());
+
+    assertEquals(200, client.post("/api/v1/sessions/" + id + "/end", "", operator).status());
+    assertProblem(
+        client.post("/api/v1/sessions/" + id + "/end", "", alice), 409, "SESSION_ALREADY_ENDED");
+  }
+
+  // ---------------------------------------------------------------- bad input
+
+  @Test
+  void badInput_isA400NamingWhatIsWrong_neverA500() {
+    assertProblem(park(alice, "no_underscores"), 400, "INVALID_REQUEST");
+    assertTrue(park(alice, "no_underscores").detail().contains("vehicle.plate"));
+    assertProblem(client.post("/api/v1/sessions", "{not json", alice), 400, "INVALID_REQUEST");
+    assertProblem(client.post("/api/v1/sessions", "", alice), 400, "INVALID_REQUEST");
+    assertProblem(client.post("/api/v1/sessions", "[]", alice), 400, "INVALID_REQUEST");
+    assertProblem(
+        client.post("/api/v1/sessions", "{\"vehicle\": {\"plate\": 123}}", alice),
+        400,
+        "INVALID_REQUEST",
+        "vehicle.plate is required and must be a string");
+    assertProblem(
+        client.post("/api/v1/sessions", "{\"vehicle\": \"AB1\"}", alice), 400, "INVALID_REQUEST");
+    String deep = "[".repeat(5000) + "]".repeat(5000);
+    assertProblem(client.post("/api/v1/sessions", deep, alice), 400, "INVALID_REQUEST");
+    assertProblem(client.get("/api/v1/spots/available?limit=abc", null), 400, "INVALID_REQUEST");
+    assertTrue(client.get("/api/v1/spots/available?limit=0", null).detail().contains("limit"));
+    assertProblem(client.get("/api/v1/spots/available?limit=100001", null), 400, "INVALID_REQUEST");
+    assertProblem(client.get("/api/v1/sessions/" + "x".repeat(65), alice), 400, "INVALID_REQUEST");
+    assertProblem(client.get("/api/v1/sessions?status=OPEN", operator), 400, "INVALID_REQUEST");
+    assertProblem(client.get("/api/v1/sessions?after=%25%25", operator), 400, "INVALID_REQUEST");
+    assertProblem(client.get("/api/v1/spots?after=bad%20id", operator), 400, "INVALID_REQUEST");
+    assertProblem(client.get("/api/v1/nowhere", null), 404, "NOT_FOUND");
+    assertProblem(client.delete("/api/v1/lot", null), 405, "METHOD_NOT_ALLOWED");
+  }
+
+  @Test
+  void bodyOver64KiB_isA413() {
+    String huge = "{\"vehicle\": {\"plate\": \"" + "A".repeat(70 * 1024) + "\"}}";
+    assertProblem(client.post("/api/v1/sessions", huge, alice), 413, "PAYLOAD_TOO_LARGE");
+  }
+
+  // ---------------------------------------------------------------- identity
+
+  @Test
+  void identity_everyBadTokenIsA401_andAMissingRoleA403() {
+    Tokens otherSecret =
+        new Tokens(
+            "another-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8),
+            Clock.systemUTC());
+    String expired = tokens.issue(new UserId("alice"), false, Duration.ofMinutes(-5));
+    String wrongSignature = otherSecret.issue(new UserId("alice"), false, Duration.ofHours(1));
+    String unsigned = unsignedToken("alice");
+    String badSubject = signed("not a user!", Duration.ofHours(1));
+    String noExpiry = signed("alice", null);
+
+    for (String bad :
+        new String[] {"", "garbage", expired, wrongSignature, unsigned, badSubject, noExpiry}) {
+      assertProblem(client.get("/api/v1/sessions/current", bad), 401, "UNAUTHENTICATED");
+    }
+    assertProblem(client.get("/api/v1/sessions/current", null), 401, "UNAUTHENTICATED");
+    assertEquals(
+        "Bearer",
+        client.get("/api/v1/sessions/current", null).header("WWW-Authenticate").orElse(""));
+    assertProblem(client.get("/api/v1/spots", alice), 403, "FORBIDDEN");
+    assertProblem(client.post("/api/v1/spots", "{\"ids\":[\"X\"]}", alice), 403, "FORBIDDEN");
+    assertProblem(client.delete("/api/v1/spots/L1-001", alice), 403, "FORBIDDEN");
+    assertProblem(client.get("/api/v1/sessions", alice), 403, "FORBIDDEN");
+  }
+
+  private static String unsignedToken(String user) {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    long exp = System.currentTimeMillis() / 1000 + 3600;
+    return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+        + "."
+        + b64.encodeToString(
+            ("{\"sub\":\"" + user + "\",\"exp\":" + exp + "}").getBytes(StandardCharsets.UTF_8))
+        + ".";
+  }
+
+  private static String signed(String subject, @Nullable Duration ttl) {
+    try {
+      JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject);
+      if (ttl != null) {
+        claims.expirationTime(Date.from(Instant.now().plus(ttl)));
+      }
+      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+      jwt.sign(new MACSigner(SECRET));
+      return jwt.serialize();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- operators
+
+  @Test
+  void operator_managesSpots_andPagesThroughThemAndTheSessions() {
+    assertEquals(
+        "{\"created\":[\"L2-001\",\"L2-002\"]}",
+        client.post("/api/v1/spots", "{\"ids\":[\"L2-001\",\"L2-002\"]}", operator).body());
+    assertProblem(
+        client.post("/api/v1/spots", "{\"ids\":[\"L2-003\",\"L1-001\"]}", operator),
+        409,
+        "SPOT_EXISTS");
+    assertProblem(client.post("/api/v1/spots", "{\"ids\":[]}", operator), 400, "INVALID_REQUEST");
+    assertProblem(client.post("/api/v1/spots", "{\"ids\":[7]}", operator), 400, "INVALID_REQUEST");
+
+    JsonNode page = client.get("/api/v1/spots?limit=2", operator).json();
+    assertEquals(2, page.path("spots").size());
+    assertEquals("L1-002", page.path("next").asText());
+    JsonNode rest = client.get("/api/v1/spots?limit=10&after=L1-002", operator).json();
+    assertEquals(3, rest.path("spots").size());
+    assertTrue(rest.path("next").isNull());
+
+    String spot = park(alice, "AB-1").json().path("spotId").asText();
+    assertProblem(client.delete("/api/v1/spots/" + spot, operator), 409, "SPOT_OCCUPIED");
+    assertProblem(client.delete("/api/v1/spots/NOPE", operator), 404, "SPOT_NOT_FOUND");
+    assertEquals(204, client.delete("/api/v1/spots/L2-002", operator).status());
+
+    JsonNode active = client.get("/api/v1/sessions?status=ACTIVE", operator).json();
+    assertEquals(1, active.path("sessions").size());
+    client.post("/api/v1/sessions/current/end", "", alice);
+    JsonNode ended = client.get("/api/v1/sessions?status=ENDED&limit=1", operator).json();
+    assertEquals("ENDED", ended.path("sessions").get(0).path("status").asText());
+  }
+
+  @Test
+  void availableSpots_needNoToken_andRespectTheLimit() {
+    JsonNode available = client.get("/api/v1/spots/available?limit=2", null).json();
+    assertEquals(3, available.path("available").asInt());
+    assertEquals(2, available.path("spots").size());
+  }
+
+  // ---------------------------------------------------------------- concurrency
+
+  @Test
+  void rushOfMoreDriversThanSpots_hasExactlyOneWinnerPerSpot() throws Exception {
+    int drivers = 20;
+    ExecutorService pool = Executors.newFixedThreadPool(drivers);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<ApiClient.Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < drivers; i++) {
+        String token = token("driver-" + i, false);
+        String plate = "RUSH-" + i;
+        replies.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return park(token, plate);
+                }));
+      }
+      go.countDown();
+      Set<String> spots = new HashSet<>();
+      int refused = 0;
+      for (Future<ApiClient.Reply> reply : replies) {
+        ApiClient.Reply r = reply.get(60, TimeUnit.SECONDS);
+        if (r.status() == 201) {
+          assertTrue(spots.add(r.json().path("spotId").asText()), "a spot given twice");
+        } else {
+          assertProblem(r, 409, "NO_SPOTS_AVAILABLE");
+          refused++;
+        }
+      }
+      assertEquals(3, spots.size());
+      assertEquals(drivers - 3, refused);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // ---------------------------------------------------------------- service endpoints
+
+  @Test
+  void everyRoute_isInTheOpenApiDocument_andEveryDocumentedRouteExists() throws Exception {
+    Set<String> served = new TreeSet<>();
+    app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(handler -> handler.endpoint.method.isHttpMethod())
+        .forEach(
+            handler -> served.add(handler.endpoint.method.name() + " " + handler.endpoint.path));
+
+    JsonNode document = new ObjectMapper().readTree(client.get("/openapi.json", null).body());
+    Set<String> documented = new TreeSet<>();
+    for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+      path.getValue()
+          .fieldNames()
+          .forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + path.getKey()));
+    }
+
+    assertEquals(documented, served);
+    assertEquals("3.0.3", document.path("openapi").asText());
+  }
+
+  @Test
+  void health_metrics_andRequestIds() {
+    assertEquals(200, client.get("/health/live", null).status());
+    assertEquals(200, client.get("/health/ready", null).status());
+    park(alice, "AB-1");
+
+    String metrics = client.get("/metrics", null).body();
+    assertTrue(metrics.contains("parkade_sessions_started_total 1.0"), metrics);
+    assertTrue(metrics.contains("parkade_spots_free 2.0"), metrics);
+    assertTrue(metrics.contains("parkade_spots_occupied 1.0"), metrics);
+    assertTrue(metrics.contains("route=\"/api/v1/sessions\""), metrics);
+    assertTrue(metrics.contains("parkade_http_requests_seconds_bucket"), metrics);
+
+    assertFalse(client.get("/health/live", null).header("X-Request-Id").orElse("").isEmpty());
+    ApiClient.Reply echoed =
+        client.send(client.request("/health/live", null).header("X-Request-Id", "trace-42").GET());
+    assertEquals("trace-42", echoed.header("X-Request-Id").orElse(""));
+  }
+
+  @Test
+  void readiness_isA503WhenStorageDoesNotAnswer() {
+    Javalin down = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> false);
+    down.start("127.0.0.1", 0);
+    try {
+      assertProblem(
+          new ApiClient(down.port()).get("/health/ready", null), 503, "STORAGE_UNAVAILABLE");
+    } finally {
+      down.stop();
+    }
+  }
+}
