@@ -1,0 +1,54 @@
+package dev.parkade.bootstrap;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the data lives: shared by {@code serve} and {@code migrate}. A flag wins over its variable.
+ */
+final class StorageOptions {
+  @Option(
+      names = "--storage",
+      defaultValue = "${env:PARKADE_STORAGE:-h2}",
+      description = "memory, h2 or postgres (env PARKADE_STORAGE; default ${DEFAULT-VALUE})")
+  StorageKind storage = StorageKind.H2;
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = "${env:PARKADE_DATA_DIR:-./parkade-data}",
+      description =
+          "embedded H2 database and generated token secret (env PARKADE_DATA_DIR; default ${DEFAULT-VALUE})")
+  Path dataDir = Path.of("parkade-data");
+
+  @Option(
+      names = "--jdbc-url",
+      defaultValue = "${env:PARKADE_JDBC_URL}",
+      description = "for postgres, or an external h2 (env PARKADE_JDBC_URL)")
+  @Nullable String jdbcUrl;
+
+  @Option(
+      names = "--db-user",
+      defaultValue = "${env:PARKADE_DB_USER}",
+      description = "database user (env PARKADE_DB_USER)")
+  @Nullable String dbUser;
+
+  @Option(
+      names = "--db-password",
+      defaultValue = "${env:PARKADE_DB_PASSWORD}",
+      description = "database password (env PARKADE_DB_PASSWORD)")
+  @Nullable String dbPassword;
+
+  ServerSettings settings(String host, int port, int spots) {
+    return new ServerSettings(
+        host,
+        port,
+        storage,
+        dataDir,
+        Optional.ofNullable(jdbcUrl),
+        Optional.ofNullable(dbUser),
+        Optional.ofNullable(dbPassword),
+        spots);
+  }
+}

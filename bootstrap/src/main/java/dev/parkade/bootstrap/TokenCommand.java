@@ -1,0 +1,90 @@
+package dev.parkade.bootstrap;
+
+import dev.parkade.adapters.web.Tokens;
+import dev.parkade.domain.InvalidValueException;
+import dev.parkade.domain.UserId;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code parkade token}: prints a bearer token signed with the server's secret. */
+@Command(
+    name = "token",
+    mixinStandardHelpOptions = true,
+    description = "Print a signed bearer token for a user.")
+final class TokenCommand implements Callable<Integer> {
+  @Spec CommandSpec spec = CommandSpec.create();
+
+  @Option(names = "--user", required = true, description = "the user id (sub)")
+  String user = "";
+
+  @Option(names = "--operator", description = "grant the operator role")
+  boolean operator;
+
+  @Option(
+      names = "--ttl",
+      defaultValue = "1h",
+      description = "how long the token is valid: 90s, 30m, 1h, 7d (default ${DEFAULT-VALUE})")
+  String ttl = "1h";
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = "${env:PARKADE_DATA_DIR:-./parkade-data}",
+      description =
+          "where the generated secret lives (env PARKADE_DATA_DIR; default ${DEFAULT-VALUE})")
+  Path dataDir = Path.of("parkade-data");
+
+  @Override
+  public Integer call() {
+    UserId subject;
+    try {
+      subject = new UserId(user);
+    } catch (InvalidValueException e) {
+      throw new ConfigurationException("--user", String.valueOf(e.getMessage()));
+    }
+    Tokens tokens =
+        new Tokens(
+            TokenSecret.resolve(Environment.ofSystem().variables(), dataDir), Clock.systemUTC());
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(tokens.issue(subject, operator, duration(ttl)));
+    out.flush();
+    return 0;
+  }
+
+  static Duration duration(String text) {
+    String value = text.strip().toLowerCase(Locale.ROOT);
+    try {
+      if (value.startsWith("p")) {
+        return positive(Duration.parse(value.toUpperCase(Locale.ROOT)), text);
+      }
+      long amount = Long.parseLong(value.substring(0, value.length() - 1));
+      Duration duration =
+          switch (value.charAt(value.length() - 1)) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            case 'd' -> Duration.ofDays(amount);
+            default -> throw new NumberFormatException();
+          };
+      return positive(duration, text);
+    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+      throw new ConfigurationException(
+          "--ttl", "must look like 90s, 30m, 1h or 7d, was '" + text + "'");
+    }
+  }
+
+  private static Duration positive(Duration duration, String text) {
+    if (duration.isNegative() || duration.isZero()) {
+      throw new ConfigurationException("--ttl", "must be positive, was '" + text + "'");
+    }
+    return duration;
+  }
+}
