@@ -5,7 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -15,7 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * depends on nothing, the application on the domain, each adapter on the domain (the web adapter
  * also on the application) and never on another adapter, and only bootstrap sees them all.
  */
-@AnalyzeClasses(packages = "dev.parkade", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.parkade", importOptions = ProductionClassesOnly.class)
 class ArchitectureTest {
   private static final String DOMAIN = "dev.parkade.domain..";
   private static final String APPLICATION = "dev.parkade.application..";

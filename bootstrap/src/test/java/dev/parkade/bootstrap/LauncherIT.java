@@ -1,0 +1,159 @@
+package dev.parkade.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parkade.adapters.web.ApiClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product as a person runs it: the {@code ./parkade} launcher and the built jar, as separate
+ * processes. Runs after packaging (failsafe).
+ */
+class LauncherIT {
+  private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+  private static final Pattern READY = Pattern.compile("Parkade ready at (http://[0-9.]+:(\\d+))");
+
+  @TempDir Path workDir;
+
+  /** A running {@code parkade} process and what it printed so far. */
+  private static final class Launched {
+    final Process process;
+    final List<String> lines = new ArrayList<>();
+    final CompletableFuture<Integer> ready = new CompletableFuture<>();
+    final CompletableFuture<List<String>> output = new CompletableFuture<>();
+
+    Launched(Process process) {
+      this.process = process;
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader out =
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    synchronized (lines) {
+                      lines.add(line);
+                    }
+                    Matcher m = READY.matcher(line);
+                    if (m.find()) {
+                      ready.complete(Integer.parseInt(m.group(2)));
+                    }
+                  }
+                } catch (IOException e) {
+                  ready.completeExceptionally(e);
+                }
+                ready.completeExceptionally(new AssertionError("exited before ready: " + lines));
+                synchronized (lines) {
+                  output.complete(List.copyOf(lines));
+                }
+              });
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    int port() throws Exception {
+      return ready.get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  private Launched launch(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(REPOSITORY.resolve("parkade").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("PARKADE_"));
+    builder.redirectErrorStream(true);
+    return new Launched(builder.start());
+  }
+
+  @Test
+  void serve_onPortZero_printsTheReadyLine_andStopsWithStatusZeroOnSigterm() throws Exception {
+    Launched server = launch("serve", "--port", "0", "--storage", "memory");
+    int port = server.port();
+    assertEquals(200, new ApiClient(port).get("/health/live", null).status());
+
+    server.process.destroy(); // SIGTERM
+    assertTrue(server.process.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, server.process.exitValue(), () -> String.join("\n", server.lines));
+  }
+
+  @Test
+  void serve_withUnknownStorage_exitsWithStatusTwoAndOneLine() throws Exception {
+    Launched server = launch("serve", "--storage", "nonsense");
+    assertTrue(server.process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(2, server.process.exitValue());
+    List<String> lines = server.output.get(30, TimeUnit.SECONDS);
+    assertEquals(1, lines.size(), lines::toString);
+    assertTrue(lines.get(0).contains("--storage"), lines::toString);
+  }
+
+  @Test
+  void serve_onAPortInUse_exitsWithStatusTwo() throws Exception {
+    Launched first = launch("serve", "--port", "0", "--storage", "memory");
+    int port = first.port();
+    try {
+      Launched second = launch("serve", "--port", Integer.toString(port), "--storage", "memory");
+      assertTrue(second.process.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(2, second.process.exitValue());
+    } finally {
+      first.process.destroy();
+      first.process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void h2Sessions_surviveAKill9_andARestart() throws Exception {
+    Launched server = launch("serve", "--port", "0");
+    ApiClient client = new ApiClient(server.port());
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String token = token("durable-" + i);
+      ApiClient.Reply started =
+          client.post("/api/v1/sessions", "{\"vehicle\":{\"plate\":\"D" + i + "\"}}", token);
+      assertEquals(201, started.status(), started::body);
+      ids.add(started.json().path("id").asText());
+    }
+
+    server.process.destroyForcibly(); // SIGKILL: no shutdown of any kind
+    assertTrue(server.process.waitFor(30, TimeUnit.SECONDS));
+
+    Launched restarted = launch("serve", "--port", "0");
+    try {
+      ApiClient again = new ApiClient(restarted.port());
+      for (int i = 0; i < 3; i++) {
+        ApiClient.Reply current = again.get("/api/v1/sessions/current", token("durable-" + i));
+        assertEquals(200, current.status(), current::body);
+        assertEquals(ids.get(i), current.json().path("id").asText());
+      }
+      assertEquals(3, again.get("/api/v1/lot", null).json().path("occupied").asInt());
+    } finally {
+      restarted.process.destroy();
+      restarted.process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** A token from {@code parkade token}, signed with the secret the server generated. */
+  private String token(String user) throws Exception {
+    Process process =
+        new ProcessBuilder(REPOSITORY.resolve("parkade").toString(), "token", "--user", user)
+            .directory(workDir.toFile())
+            .start();
+    String token =
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, process.exitValue());
+    return token;
+  }
+}

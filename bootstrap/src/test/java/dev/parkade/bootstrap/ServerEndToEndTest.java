@@ -1,0 +1,169 @@
+package dev.parkade.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parkade.adapters.web.ApiClient;
+import dev.parkade.adapters.web.Tokens;
+import dev.parkade.domain.UserId;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The real server, wired by Dagger exactly as {@code parkade serve} wires it, on port 0, for each
+ * storage kind, talked to over real HTTP.
+ */
+class ServerEndToEndTest {
+  private static final String SECRET = "an-end-to-end-secret-of-32-bytes-or-more";
+  private static final int SPOTS = 5;
+  private static @Nullable EmbeddedPostgres postgres;
+
+  @TempDir Path dataDir;
+
+  private final Tokens tokens =
+      new Tokens(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+
+  @AfterAll
+  static void stopPostgres() throws IOException {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  private ParkadeServer server(StorageKind kind) throws IOException {
+    Optional<String> url = Optional.empty();
+    if (kind == StorageKind.POSTGRES) {
+      if (postgres == null) {
+        postgres = EmbeddedPostgres.builder().start();
+      }
+      url = Optional.of(postgres.getJdbcUrl("postgres", "postgres"));
+    }
+    ServerSettings settings =
+        new ServerSettings(
+            "127.0.0.1",
+            0,
+            kind,
+            dataDir,
+            url,
+            Optional.of("postgres").filter(u -> kind == StorageKind.POSTGRES),
+            Optional.of("postgres").filter(u -> kind == StorageKind.POSTGRES),
+            SPOTS);
+    return ParkadeComponent.create(
+            settings,
+            new Environment(Map.of(TokenSecret.ENVIRONMENT_VARIABLE, SECRET)),
+            Clock.systemUTC())
+        .server();
+  }
+
+  private String token(String user, boolean operator) {
+    return tokens.issue(new UserId(user), operator, Duration.ofMinutes(10));
+  }
+
+  @ParameterizedTest
+  @EnumSource(StorageKind.class)
+  void theWholeProduct_worksOverHttp_onEveryStorage(StorageKind kind) throws Exception {
+    ParkadeServer server = server(kind);
+    String url = server.start();
+    try {
+      ApiClient client = new ApiClient(server.port());
+      assertEquals("http://127.0.0.1:" + server.port(), url);
+      assertEquals(200, client.get("/health/ready", null).status());
+      String operator = token("ops", true);
+      assertEquals(SPOTS, client.get("/api/v1/lot", null).json().path("total").asInt());
+
+      String alice = token("alice-" + kind, false);
+      ApiClient.Reply started =
+          client.post("/api/v1/sessions", "{\"vehicle\":{\"plate\":\"e2e 1\"}}", alice);
+      assertEquals(201, started.status(), started::body);
+      String id = started.json().path("id").asText();
+      assertEquals("E2E1", started.json().path("vehicle").path("plate").asText());
+      assertEquals(id, client.get("/api/v1/sessions/current", alice).json().path("id").asText());
+      assertEquals(
+          "USER_HAS_ACTIVE_SESSION",
+          client.post("/api/v1/sessions", "{\"vehicle\":{\"plate\":\"E2E2\"}}", alice).code());
+      String bob = token("bob-" + kind, false);
+      assertEquals(
+          "VEHICLE_ALREADY_PARKED",
+          client.post("/api/v1/sessions", "{\"vehicle\":{\"plate\":\"E2E1\"}}", bob).code());
+      assertEquals("SESSION_NOT_FOUND", client.get("/api/v1/sessions/" + id, bob).code());
+      assertEquals(401, client.get("/api/v1/sessions/current", "not-a-token").status());
+
+      ApiClient.Reply ended = client.post("/api/v1/sessions/current/end", "", alice);
+      assertEquals("ENDED", ended.json().path("status").asText());
+      assertEquals("NO_ACTIVE_SESSION", client.get("/api/v1/sessions/current", alice).code());
+      assertEquals(
+          "ENDED",
+          client
+              .get("/api/v1/sessions?status=ENDED&limit=1", operator)
+              .json()
+              .path("sessions")
+              .get(0)
+              .path("status")
+              .asText());
+
+      assertEquals(201, client.post("/api/v1/spots", "{\"ids\":[\"E2E-X\"]}", operator).status());
+      assertEquals(204, client.delete("/api/v1/spots/E2E-X", operator).status());
+      assertEquals(
+          SPOTS, client.get("/api/v1/spots/available", null).json().path("available").asInt());
+
+      rushForTheSpots(client, kind);
+      assertTrue(client.get("/metrics", null).body().contains("parkade_sessions_started_total"));
+    } finally {
+      server.stop();
+    }
+  }
+
+  /** More drivers than spots at once: exactly one winner per spot, the rest refused. */
+  private void rushForTheSpots(ApiClient client, StorageKind kind) throws Exception {
+    int drivers = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(drivers);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<ApiClient.Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < drivers; i++) {
+        String driver = token("rush-" + kind + "-" + i, false);
+        String body = "{\"vehicle\":{\"plate\":\"R" + i + "\"}}";
+        replies.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return client.post("/api/v1/sessions", body, driver);
+                }));
+      }
+      go.countDown();
+      Set<String> spots = new HashSet<>();
+      for (Future<ApiClient.Reply> reply : replies) {
+        ApiClient.Reply r = reply.get(60, TimeUnit.SECONDS);
+        if (r.status() == 201) {
+          assertTrue(spots.add(r.json().path("spotId").asText()), "a spot given twice");
+        } else {
+          assertEquals("NO_SPOTS_AVAILABLE", r.code(), r::body);
+        }
+      }
+      assertEquals(SPOTS, spots.size());
+      assertEquals(0, client.get("/api/v1/lot", null).json().path("available").asInt());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
