@@ -14,9 +14,15 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.parkade.adapters.inmemory.InMemoryParkingLot;
 import dev.parkade.application.ParkingService;
 import dev.parkade.application.SessionIdGenerator;
+import dev.parkade.domain.StorageUnavailableException;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.Fixtures;
+import dev.parkade.domain.port.SessionStore;
+import dev.parkade.domain.port.SpotInventory;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -372,6 +378,42 @@ class ParkadeApiTest {
     ApiClient.Reply echoed =
         client.send(client.request("/health/live", null).header("X-Request-Id", "trace-42").GET());
     assertEquals("trace-42", echoed.header("X-Request-Id").orElse(""));
+  }
+
+  @Test
+  void storageDown_isA503StorageUnavailable_andCounted() {
+    // Storage whose every call fails, as a database that went away does.
+    InvocationHandler down =
+        (proxy, method, args) -> {
+          throw new StorageUnavailableException("database gone", new IOException("refused"));
+        };
+    Object storage =
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {SessionStore.class, SpotInventory.class},
+            down);
+    ParkingService failing =
+        new ParkingService(
+            (SessionStore) storage,
+            (SpotInventory) storage,
+            Clock.systemUTC(),
+            SessionIdGenerator.randomUuids());
+    ApiMetrics metrics = new ApiMetrics(failing);
+    Javalin broken = ParkadeApi.create(failing, tokens, metrics, () -> false);
+    broken.start("127.0.0.1", 0);
+    try {
+      ApiClient brokenClient = new ApiClient(broken.port());
+      assertProblem(
+          brokenClient.post("/api/v1/sessions", "{\"vehicle\":{\"plate\":\"AB1\"}}", alice),
+          503,
+          "STORAGE_UNAVAILABLE");
+      assertProblem(brokenClient.get("/api/v1/lot", null), 503, "STORAGE_UNAVAILABLE");
+      assertFalse(brokenClient.get("/api/v1/lot", null).body().contains("database gone"));
+      assertTrue(
+          brokenClient.get("/metrics", null).body().contains("parkade_storage_errors_total 3.0"));
+    } finally {
+      broken.stop();
+    }
   }
 
   @Test
