@@ -4,54 +4,58 @@ import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.port.EndedSessionKey;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * The ended sessions this process still keeps, newest first, bounded: past {@code limit} the oldest
- * is dropped, so memory stays flat however long the server runs.
+ * The ended sessions this process still keeps, bounded: a ring of {@code limit} slots written in
+ * the order sessions end, so that past the limit the oldest is overwritten and memory stays flat
+ * however long the server runs.
+ *
+ * <p>Recording is the hot path (every end) and costs one increment and one write. Listing is an
+ * operator's page and sorts a snapshot of the ring ({@link EndedSessionKey#NEWEST_FIRST}), so it
+ * costs the size of the kept history, not of the page.
  */
 final class EndedHistory {
-  private final ConcurrentSkipListMap<EndedSessionKey, ParkingSession> sessions =
-      new ConcurrentSkipListMap<>(EndedSessionKey.NEWEST_FIRST);
-  private final AtomicInteger size = new AtomicInteger();
-  private final int limit;
+  private final AtomicReferenceArray<ParkingSession> ring;
+  private final AtomicLong written = new AtomicLong();
 
   EndedHistory(int limit) {
     if (limit < 0) {
       throw new IllegalArgumentException("history limit must not be negative, was " + limit);
     }
-    this.limit = limit;
+    this.ring = new AtomicReferenceArray<>(limit);
   }
 
-  /** Keeps {@code ended}, and hands each session dropped to make room to {@code onDrop}. */
+  /** Keeps {@code ended}, and hands the session it overwrites, if any, to {@code onDrop}. */
   void record(ParkingSession ended, Consumer<ParkingSession> onDrop) {
-    sessions.put(EndedSessionKey.of(ended), ended);
-    // Each record adds one and drops at most one, so the size never drifts past the limit by more
-    // than the number of records in flight.
-    if (size.incrementAndGet() > limit) {
-      Map.Entry<EndedSessionKey, ParkingSession> oldest = sessions.pollLastEntry();
-      if (oldest != null) {
-        size.decrementAndGet();
-        onDrop.accept(oldest.getValue());
-      }
+    if (ring.length() == 0) {
+      onDrop.accept(ended);
+      return;
+    }
+    int slot = (int) (written.getAndIncrement() % ring.length());
+    ParkingSession dropped = ring.getAndSet(slot, ended);
+    if (dropped != null) {
+      onDrop.accept(dropped);
     }
   }
 
   List<ParkingSession> page(Optional<EndedSessionKey> after, int max) {
-    NavigableMap<EndedSessionKey, ParkingSession> view =
-        after.isPresent() ? sessions.tailMap(after.get(), false) : sessions;
-    List<ParkingSession> page = new ArrayList<>(Math.min(max, 1024));
-    for (ParkingSession session : view.values()) {
-      if (page.size() >= max) {
-        break;
+    List<ParkingSession> kept = new ArrayList<>();
+    for (int i = 0; i < ring.length(); i++) {
+      ParkingSession session = ring.get(i);
+      if (session != null
+          && (after.isEmpty()
+              || EndedSessionKey.NEWEST_FIRST.compare(EndedSessionKey.of(session), after.get())
+                  > 0)) {
+        kept.add(session);
       }
-      page.add(session);
     }
-    return page;
+    kept.sort(
+        (a, b) ->
+            EndedSessionKey.NEWEST_FIRST.compare(EndedSessionKey.of(a), EndedSessionKey.of(b)));
+    return List.copyOf(kept.subList(0, Math.min(max, kept.size())));
   }
 }
