@@ -1,6 +1,7 @@
 package dev.parkade.benchmarks;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,12 +58,10 @@ public final class Report {
       double scan = by.getOrDefault("literal-scan", Double.NaN);
       System.out.printf(
           Locale.ROOT,
-          "| %s | %,d | %s%% | %,.0f | %,.0f | %,.0f | %.2f | %,.0f |%n",
+          "| %s | %,d | %s%% | %,.0f | %,.0f | %,.0f | %.2f | %,.1f |%n",
           k[0],
           Integer.parseInt(k[1]),
-          new java.math.BigDecimal(Double.parseDouble(k[2]) * 100)
-              .stripTrailingZeros()
-              .toPlainString(),
+          new BigDecimal(k[2]).movePointRight(2).stripTrailingZeros().toPlainString(),
           parkade,
           lock,
           scan,

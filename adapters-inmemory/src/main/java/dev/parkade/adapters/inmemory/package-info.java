@@ -75,9 +75,12 @@
  *
  * <h2>Bounds</h2>
  *
- * Ended sessions are kept up to a limit (constructor argument, 100,000 by default), oldest dropped
- * first; a dropped session is neither found by id nor listed. Listings are weakly consistent: each
- * entry is exact when read, a page is not one instant. Active sessions are listed in spot id order
- * by walking the catalogue, so a page costs its size plus the free spots passed over.
+ * Ended sessions are kept up to a limit (constructor argument, 100,000 by default) in a ring
+ * written in the order sessions end; past the limit the oldest is overwritten and is then neither
+ * found by id nor listed. Recording an end costs one increment and one write; listing ended
+ * sessions sorts a snapshot of the kept history, so a page costs the size of the history (an
+ * operator's page, not the hot path). Listings are weakly consistent: each entry is exact when
+ * read, a page is not one instant. Active sessions are listed in spot id order by walking the
+ * catalogue, so a page costs its size plus the free spots passed over.
  */
 package dev.parkade.adapters.inmemory;
