@@ -35,13 +35,13 @@ class InMemoryParkingLotLinearizabilityTest {
 
   @Test
   void startEndCurrentAndAvailable_areLinearizable_onTwoSpots() {
-    options(TwoSpotSpecification.class, 30).check(TwoSpotLot.class);
+    options(TwoSpotSpecification.class, 20).check(TwoSpotLot.class);
   }
 
   @Test
   void sessionsAndSpotInventory_areLinearizable_onOneSpot() {
     // Fewer scenarios: waits on spots in flight make each of them costlier to explore.
-    options(OneSpotSpecification.class, 15).check(OneSpotLot.class);
+    options(OneSpotSpecification.class, 10).check(OneSpotLot.class);
   }
 
   private static ModelCheckingOptions options(Class<?> specification, int scenarios) {

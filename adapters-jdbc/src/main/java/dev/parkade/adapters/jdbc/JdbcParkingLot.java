@@ -40,6 +40,7 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
@@ -123,15 +124,12 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
             new SpotId(spot.get()),
             request.startTime());
     h.createUpdate("UPDATE spot SET free = FALSE WHERE id = :id").bind("id", spot.get()).execute();
-    h.createUpdate(
-            "INSERT INTO active_session ("
-                + SESSION_COLUMNS
-                + ") VALUES (:id, :user, :plate, :spot, :startedAt)")
-        .bind("id", session.id().value())
-        .bind("user", session.userId().value())
-        .bind("plate", session.plate().value())
-        .bind("spot", session.spotId().value())
-        .bind("startedAt", timestamp(session.startTime()))
+    bindSession(
+            h.createUpdate(
+                "INSERT INTO active_session ("
+                    + SESSION_COLUMNS
+                    + ") VALUES (:id, :user, :plate, :spot, :startedAt)"),
+            session)
         .execute();
     adjustCounts(h, 0, -1);
     afterClaim.accept(h);
@@ -203,15 +201,12 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
     h.createUpdate("DELETE FROM active_session WHERE id = :id")
         .bind("id", active.id().value())
         .execute();
-    h.createUpdate(
-            "INSERT INTO ended_session ("
-                + SESSION_COLUMNS
-                + ", ended_at) VALUES (:id, :user, :plate, :spot, :startedAt, :endedAt)")
-        .bind("id", ended.id().value())
-        .bind("user", ended.userId().value())
-        .bind("plate", ended.plate().value())
-        .bind("spot", ended.spotId().value())
-        .bind("startedAt", timestamp(ended.startTime()))
+    bindSession(
+            h.createUpdate(
+                "INSERT INTO ended_session ("
+                    + SESSION_COLUMNS
+                    + ", ended_at) VALUES (:id, :user, :plate, :spot, :startedAt, :endedAt)"),
+            ended)
         .bind("endedAt", timestamp(EndedSessionKey.of(ended).endTime()))
         .execute();
     h.createUpdate("UPDATE spot SET free = TRUE WHERE id = :id")
@@ -382,6 +377,16 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
   }
 
   // ---------------------------------------------------------------- rows
+
+  /** Binds the columns every session row has ({@link #SESSION_COLUMNS}). */
+  private static Update bindSession(Update insert, ParkingSession session) {
+    return insert
+        .bind("id", session.id().value())
+        .bind("user", session.userId().value())
+        .bind("plate", session.plate().value())
+        .bind("spot", session.spotId().value())
+        .bind("startedAt", timestamp(session.startTime()));
+  }
 
   /** Adjusts one randomly chosen stripe of the counts, inside the caller's transaction. */
   private static void adjustCounts(Handle h, long totalChange, long freeChange) {
