@@ -3,7 +3,6 @@ package dev.parkade.adapters.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parkade.domain.StorageUnavailableException;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,7 +30,9 @@ public final class JdbcStorage implements AutoCloseable {
     HikariDataSource pool = null;
     try {
       pool = new HikariDataSource(poolConfig(settings));
-      migrate(pool);
+      // Flyway holds a connection of its own while it migrates; from a pool of one it would wait
+      // for itself, so it gets a plain connection outside the pool.
+      migrate(settings);
       return new JdbcStorage(pool);
     } catch (RuntimeException e) {
       if (pool != null) {
@@ -42,10 +43,10 @@ public final class JdbcStorage implements AutoCloseable {
     }
   }
 
-  /** Applies the migrations that {@code dataSource} lacks; idempotent. */
-  public static void migrate(DataSource dataSource) {
+  /** Applies the migrations that the database lacks; idempotent. */
+  private static void migrate(JdbcSettings settings) {
     Flyway.configure()
-        .dataSource(dataSource)
+        .dataSource(settings.url(), settings.user(), settings.password())
         .locations("classpath:db/migration")
         .failOnMissingLocations(true)
         .load()

@@ -85,6 +85,15 @@ abstract class ClaimPathContract {
   }
 
   @Test
+  void storageWithAPoolOfOneConnection_migratesAndServes() {
+    // Flyway once waited on itself for a second connection from a pool of one.
+    try (JdbcStorage single = JdbcStorage.open(database().settings().withPoolSize(1))) {
+      assertTrue(single.isReachable());
+      single.lot().occupancy();
+    }
+  }
+
+  @Test
   void openStorage_isReachable_andCountsNothingWhenEmpty() {
     StoragePorts storage = database().emptyStorage();
     assertEquals(new Occupancy(0, 0), storage.spots().occupancy());
