@@ -1,8 +1,8 @@
 package dev.parkade.bootstrap;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,12 +15,7 @@ final class StorageOptions {
       description = "memory, h2 or postgres (env PARKADE_STORAGE; default ${DEFAULT-VALUE})")
   StorageKind storage = StorageKind.H2;
 
-  @Option(
-      names = "--data-dir",
-      defaultValue = "${env:PARKADE_DATA_DIR:-./parkade-data}",
-      description =
-          "embedded H2 database and generated token secret (env PARKADE_DATA_DIR; default ${DEFAULT-VALUE})")
-  Path dataDir = Path.of("parkade-data");
+  @Mixin DataDirOption dataDir = new DataDirOption();
 
   @Option(
       names = "--jdbc-url",
@@ -45,7 +40,7 @@ final class StorageOptions {
         host,
         port,
         storage,
-        dataDir,
+        dataDir.path,
         Optional.ofNullable(jdbcUrl),
         Optional.ofNullable(dbUser),
         Optional.ofNullable(dbPassword),

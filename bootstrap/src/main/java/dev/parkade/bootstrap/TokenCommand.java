@@ -4,13 +4,13 @@ import dev.parkade.adapters.web.Tokens;
 import dev.parkade.domain.InvalidValueException;
 import dev.parkade.domain.UserId;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,12 +35,7 @@ final class TokenCommand implements Callable<Integer> {
       description = "how long the token is valid: 90s, 30m, 1h, 7d (default ${DEFAULT-VALUE})")
   String ttl = "1h";
 
-  @Option(
-      names = "--data-dir",
-      defaultValue = "${env:PARKADE_DATA_DIR:-./parkade-data}",
-      description =
-          "where the generated secret lives (env PARKADE_DATA_DIR; default ${DEFAULT-VALUE})")
-  Path dataDir = Path.of("parkade-data");
+  @Mixin DataDirOption dataDir = new DataDirOption();
 
   @Override
   public Integer call() {
@@ -52,7 +47,8 @@ final class TokenCommand implements Callable<Integer> {
     }
     Tokens tokens =
         new Tokens(
-            TokenSecret.resolve(Environment.ofSystem().variables(), dataDir), Clock.systemUTC());
+            TokenSecret.resolve(Environment.ofSystem().variables(), dataDir.path),
+            Clock.systemUTC());
     PrintWriter out = spec.commandLine().getOut();
     out.println(tokens.issue(subject, operator, duration(ttl)));
     out.flush();
