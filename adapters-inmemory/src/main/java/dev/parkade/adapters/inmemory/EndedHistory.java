@@ -3,6 +3,7 @@ package dev.parkade.adapters.inmemory;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.port.EndedSessionKey;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,9 +54,7 @@ final class EndedHistory {
         kept.add(session);
       }
     }
-    kept.sort(
-        (a, b) ->
-            EndedSessionKey.NEWEST_FIRST.compare(EndedSessionKey.of(a), EndedSessionKey.of(b)));
+    kept.sort(Comparator.comparing(EndedSessionKey::of, EndedSessionKey.NEWEST_FIRST));
     return List.copyOf(kept.subList(0, Math.min(max, kept.size())));
   }
 }
