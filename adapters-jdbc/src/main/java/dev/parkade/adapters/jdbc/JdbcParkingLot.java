@@ -1,16 +1,13 @@
 package dev.parkade.adapters.jdbc;
 
+import static dev.parkade.adapters.jdbc.SessionRows.SESSION_COLUMNS;
 import static dev.parkade.domain.ParkingFailure.NO_ACTIVE_SESSION;
-import static dev.parkade.domain.ParkingFailure.NO_SPOTS_AVAILABLE;
 import static dev.parkade.domain.ParkingFailure.SESSION_ALREADY_ENDED;
 import static dev.parkade.domain.ParkingFailure.SESSION_NOT_FOUND;
 import static dev.parkade.domain.ParkingFailure.SPOT_EXISTS;
 import static dev.parkade.domain.ParkingFailure.SPOT_NOT_FOUND;
 import static dev.parkade.domain.ParkingFailure.SPOT_OCCUPIED;
-import static dev.parkade.domain.ParkingFailure.USER_HAS_ACTIVE_SESSION;
-import static dev.parkade.domain.ParkingFailure.VEHICLE_ALREADY_PARKED;
 
-import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingException;
 import dev.parkade.domain.ParkingFailure;
 import dev.parkade.domain.ParkingSession;
@@ -25,23 +22,15 @@ import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.Spot;
 import dev.parkade.domain.port.SpotInventory;
 import dev.parkade.domain.port.SpotState;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.Update;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Both storage ports on PostgreSQL or H2. Every port call is one transaction; the database, not
@@ -49,18 +38,14 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * guarantees hold across any number of processes sharing the database.
  *
  * <p>A start claims the first free spot that no other transaction has locked ({@code FOR UPDATE
- * SKIP LOCKED}, see {@link SpotClaim}), so concurrent starts never wait on each other's row locks.
- * A spot locked by a start still in flight counts as taken: when every free spot is being claimed
- * at that instant, a start is refused with {@code NO_SPOTS_AVAILABLE} rather than waiting to see
- * whether one is given back.
+ * SKIP LOCKED}, see {@link SessionWrites}), so concurrent starts never wait on each other's row
+ * locks. A spot locked by a start still in flight counts as taken: when every free spot is being
+ * claimed at that instant, a start is refused with {@code NO_SPOTS_AVAILABLE} rather than waiting
+ * to see whether one is given back.
  */
 public final class JdbcParkingLot implements SessionStore, SpotInventory {
-  private static final int COUNTER_STRIPES = 16;
-
-  private static final String SESSION_COLUMNS = "id, user_id, plate, spot_id, started_at";
-
   private final Jdbi jdbi;
-  private final SpotClaim spotClaim;
+  private final SessionWrites writes;
   private final Consumer<Handle> afterClaim;
 
   public JdbcParkingLot(Jdbi jdbi) {
@@ -73,13 +58,21 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
    */
   JdbcParkingLot(Jdbi jdbi, Consumer<Handle> afterClaim) {
     this.jdbi = jdbi;
-    this.spotClaim = SqlFaults.retrying(() -> jdbi.withHandle(SpotClaim::forDatabase));
+    this.writes = SqlFaults.retrying(() -> jdbi.withHandle(SessionWrites::forDatabase));
     this.afterClaim = afterClaim;
   }
 
+  /**
+   * Runs {@code work} in one transaction at the pool's isolation, read committed (asking JDBI for a
+   * level would cost a round trip per transaction: the PostgreSQL driver queries the level).
+   */
   private <T> T transaction(HandleCallback<T, RuntimeException> work) {
-    return SqlFaults.retrying(
-        () -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work));
+    return SqlFaults.retrying(() -> jdbi.inTransaction(work));
+  }
+
+  /** Runs reads that need no transaction of their own: each statement sees one snapshot. */
+  private <T> T read(HandleCallback<T, RuntimeException> work) {
+    return SqlFaults.retrying(() -> jdbi.withHandle(work));
   }
 
   // ---------------------------------------------------------------- sessions
@@ -88,13 +81,16 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
   public ParkingSession start(NewSession request) {
     NewSession stored =
         new NewSession(
-            request.id(), request.userId(), request.plate(), micros(request.startTime()));
+            request.id(),
+            request.userId(),
+            request.plate(),
+            SessionRows.micros(request.startTime()));
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction(h -> startIn(h, stored));
       } catch (SqlFaults.DuplicateKey lostRace) {
         // A concurrent start committed first on this user or plate; its session names our refusal.
-        Optional<ParkingFailure> refusal = transaction(h -> conflictOf(h, stored));
+        Optional<ParkingFailure> refusal = read(h -> SessionRows.conflictOf(h, stored));
         if (refusal.isPresent()) {
           throw refusal.get().exception();
         }
@@ -108,133 +104,58 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
   }
 
   private ParkingSession startIn(Handle h, NewSession request) {
-    Optional<ParkingFailure> conflict = conflictOf(h, request);
-    if (conflict.isPresent()) {
-      throw conflict.get().exception();
-    }
-    Optional<String> spot = spotClaim.claim(h);
-    if (spot.isEmpty()) {
-      throw NO_SPOTS_AVAILABLE.exception();
-    }
-    ParkingSession session =
-        ParkingSession.started(
-            request.id(),
-            request.userId(),
-            request.plate(),
-            new SpotId(spot.get()),
-            request.startTime());
-    h.createUpdate("UPDATE spot SET free = FALSE WHERE id = :id").bind("id", spot.get()).execute();
-    bindSession(
-            h.createUpdate(
-                "INSERT INTO active_session ("
-                    + SESSION_COLUMNS
-                    + ") VALUES (:id, :user, :plate, :spot, :startedAt)"),
-            session)
-        .execute();
-    adjustCounts(h, 0, -1);
+    ParkingSession session = writes.start(h, request);
     afterClaim.accept(h);
     return session;
-  }
-
-  /** The refusal an active session of this user (first) or plate (second) gives, if any. */
-  private static Optional<ParkingFailure> conflictOf(Handle h, NewSession request) {
-    List<String> users =
-        h.createQuery("SELECT user_id FROM active_session WHERE user_id = :user OR plate = :plate")
-            .bind("user", request.userId().value())
-            .bind("plate", request.plate().value())
-            .mapTo(String.class)
-            .list();
-    if (users.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        users.contains(request.userId().value())
-            ? USER_HAS_ACTIVE_SESSION
-            : VEHICLE_ALREADY_PARKED);
   }
 
   @Override
   public ParkingSession end(SessionId id, Instant endTime) {
     return transaction(
         h -> {
-          Optional<ParkingSession> active =
-              h.createQuery(
-                      "SELECT "
-                          + SESSION_COLUMNS
-                          + " FROM active_session WHERE id = :id FOR UPDATE")
-                  .bind("id", id.value())
-                  .map(JdbcParkingLot::activeSession)
-                  .findOne();
-          if (active.isEmpty()) {
-            boolean ended =
-                h.createQuery("SELECT COUNT(*) FROM ended_session WHERE id = :id")
-                        .bind("id", id.value())
-                        .mapTo(Long.class)
-                        .one()
-                    > 0;
-            throw (ended ? SESSION_ALREADY_ENDED : SESSION_NOT_FOUND).exception();
+          Optional<ParkingSession> ended =
+              writes.end(h, ActiveSessionKey.of(id), SessionRows.micros(endTime));
+          if (ended.isPresent()) {
+            return ended.get();
           }
-          return endIn(h, active.get(), endTime);
+          boolean endedBefore =
+              h.createQuery("SELECT COUNT(*) FROM ended_session WHERE id = :id")
+                      .bind("id", id.value())
+                      .mapTo(Long.class)
+                      .one()
+                  > 0;
+          throw (endedBefore ? SESSION_ALREADY_ENDED : SESSION_NOT_FOUND).exception();
         });
   }
 
   @Override
   public ParkingSession endActiveSessionOf(UserId user, Instant endTime) {
     return transaction(
-        h -> {
-          ParkingSession active =
-              h.createQuery(
-                      "SELECT "
-                          + SESSION_COLUMNS
-                          + " FROM active_session WHERE user_id = :user FOR UPDATE")
-                  .bind("user", user.value())
-                  .map(JdbcParkingLot::activeSession)
-                  .findOne()
-                  .orElseThrow(NO_ACTIVE_SESSION::exception);
-          return endIn(h, active, endTime);
-        });
-  }
-
-  /** Ends a session whose active row this transaction has locked. */
-  private static ParkingSession endIn(Handle h, ParkingSession active, Instant endTime) {
-    ParkingSession ended = active.endedAt(micros(endTime));
-    h.createUpdate("DELETE FROM active_session WHERE id = :id")
-        .bind("id", active.id().value())
-        .execute();
-    bindSession(
-            h.createUpdate(
-                "INSERT INTO ended_session ("
-                    + SESSION_COLUMNS
-                    + ", ended_at) VALUES (:id, :user, :plate, :spot, :startedAt, :endedAt)"),
-            ended)
-        .bind("endedAt", timestamp(EndedSessionKey.of(ended).endTime()))
-        .execute();
-    h.createUpdate("UPDATE spot SET free = TRUE WHERE id = :id")
-        .bind("id", ended.spotId().value())
-        .execute();
-    adjustCounts(h, 0, +1);
-    return ended;
+        h ->
+            writes
+                .end(h, ActiveSessionKey.of(user), SessionRows.micros(endTime))
+                .orElseThrow(NO_ACTIVE_SESSION::exception));
   }
 
   @Override
   public Optional<ParkingSession> activeSessionOf(UserId user) {
-    return transaction(
+    return read(
         h ->
             h.createQuery(
                     "SELECT " + SESSION_COLUMNS + " FROM active_session WHERE user_id = :user")
                 .bind("user", user.value())
-                .map(JdbcParkingLot::activeSession)
+                .map(SessionRows::activeSession)
                 .findOne());
   }
 
   @Override
   public Optional<ParkingSession> find(SessionId id) {
-    return transaction(
+    return read(
         h -> {
           Optional<ParkingSession> active =
               h.createQuery("SELECT " + SESSION_COLUMNS + " FROM active_session WHERE id = :id")
                   .bind("id", id.value())
-                  .map(JdbcParkingLot::activeSession)
+                  .map(SessionRows::activeSession)
                   .findOne();
           if (active.isPresent()) {
             return active;
@@ -242,14 +163,14 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
           return h.createQuery(
                   "SELECT " + SESSION_COLUMNS + ", ended_at FROM ended_session WHERE id = :id")
               .bind("id", id.value())
-              .map(JdbcParkingLot::endedSession)
+              .map(SessionRows::endedSession)
               .findOne();
         });
   }
 
   @Override
   public List<ParkingSession> activeSessions(Optional<SpotId> afterSpot, int limit) {
-    return transaction(
+    return read(
         h -> {
           Query query =
               h.createQuery(
@@ -259,13 +180,13 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
                       + (afterSpot.isPresent() ? " WHERE spot_id > :after" : "")
                       + " ORDER BY spot_id LIMIT :limit");
           afterSpot.ifPresent(spot -> query.bind("after", spot.value()));
-          return query.bind("limit", limit).map(JdbcParkingLot::activeSession).list();
+          return query.bind("limit", limit).map(SessionRows::activeSession).list();
         });
   }
 
   @Override
   public List<ParkingSession> endedSessions(Optional<EndedSessionKey> after, int limit) {
-    return transaction(
+    return read(
         h -> {
           Query query =
               h.createQuery(
@@ -277,8 +198,11 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
                           : "")
                       + " ORDER BY ended_at DESC, id DESC LIMIT :limit");
           after.ifPresent(
-              key -> query.bind("endedAt", timestamp(key.endTime())).bind("id", key.id().value()));
-          return query.bind("limit", limit).map(JdbcParkingLot::endedSession).list();
+              key ->
+                  query
+                      .bind("endedAt", SessionRows.timestamp(key.endTime()))
+                      .bind("id", key.id().value()));
+          return query.bind("limit", limit).map(SessionRows::endedSession).list();
         });
   }
 
@@ -302,7 +226,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
               batch.bind("id", id.value()).add();
             }
             batch.execute();
-            adjustCounts(h, ids.size(), ids.size());
+            SessionRows.adjustCounts(h, ids.size(), ids.size());
             return ids.size();
           });
     } catch (SqlFaults.DuplicateKey lostRace) {
@@ -329,14 +253,14 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
             throw SPOT_OCCUPIED.exception();
           }
           h.createUpdate("DELETE FROM spot WHERE id = :id").bind("id", id.value()).execute();
-          adjustCounts(h, -1, -1);
+          SessionRows.adjustCounts(h, -1, -1);
           return id;
         });
   }
 
   @Override
   public Occupancy occupancy() {
-    return transaction(
+    return read(
         h ->
             h.createQuery(
                     "SELECT COALESCE(SUM(total), 0) AS total, COALESCE(SUM(free), 0) AS free"
@@ -347,7 +271,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
 
   @Override
   public List<SpotId> freeSpots(int limit) {
-    return transaction(
+    return read(
         h ->
             h.createQuery("SELECT id FROM spot WHERE free = TRUE ORDER BY id LIMIT :limit")
                 .bind("limit", limit)
@@ -357,7 +281,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
 
   @Override
   public List<Spot> spots(Optional<SpotId> after, int limit) {
-    return transaction(
+    return read(
         h -> {
           Query query =
               h.createQuery(
@@ -374,58 +298,5 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
                           rs.getBoolean("free") ? SpotState.FREE : SpotState.OCCUPIED))
               .list();
         });
-  }
-
-  // ---------------------------------------------------------------- rows
-
-  /** Binds the columns every session row has ({@link #SESSION_COLUMNS}). */
-  private static Update bindSession(Update insert, ParkingSession session) {
-    return insert
-        .bind("id", session.id().value())
-        .bind("user", session.userId().value())
-        .bind("plate", session.plate().value())
-        .bind("spot", session.spotId().value())
-        .bind("startedAt", timestamp(session.startTime()));
-  }
-
-  /** Adjusts one randomly chosen stripe of the counts, inside the caller's transaction. */
-  private static void adjustCounts(Handle h, long totalChange, long freeChange) {
-    h.createUpdate(
-            "UPDATE lot_counter SET total = total + :total, free = free + :free"
-                + " WHERE stripe = :stripe")
-        .bind("total", totalChange)
-        .bind("free", freeChange)
-        .bind("stripe", ThreadLocalRandom.current().nextInt(COUNTER_STRIPES))
-        .execute();
-  }
-
-  private static ParkingSession activeSession(ResultSet rs, Object ctx) throws SQLException {
-    return ParkingSession.started(
-        new SessionId(rs.getString("id")),
-        new UserId(rs.getString("user_id")),
-        new LicensePlate(rs.getString("plate")),
-        new SpotId(rs.getString("spot_id")),
-        instant(rs, "started_at"));
-  }
-
-  private static ParkingSession endedSession(ResultSet rs, Object ctx) throws SQLException {
-    return activeSession(rs, ctx).endedAt(instant(rs, "ended_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    if (value == null) {
-      throw new SQLException("column " + column + " is null");
-    }
-    return value.toInstant();
-  }
-
-  private static OffsetDateTime timestamp(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  /** Both databases keep microseconds; what a call returns is what a later read gives back. */
-  private static Instant micros(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -14,7 +14,6 @@ import dev.parkade.domain.StorageUnavailableException;
 import dev.parkade.domain.port.NewSession;
 import dev.parkade.domain.port.Occupancy;
 import dev.parkade.domain.port.StoragePorts;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,8 +38,13 @@ abstract class ClaimPathContract {
     ExecutorService starter = Executors.newSingleThreadExecutor();
     try (Handle holder = database().jdbi().open()) {
       holder.begin();
-      // Another start in flight has claimed the first free spot, by the adapter's own claim.
-      assertEquals(Optional.of("L1-001"), SpotClaim.forDatabase(holder).claim(holder));
+      // Another start in flight holds the first free spot's row lock.
+      assertEquals(
+          "L1-001",
+          holder
+              .createQuery("SELECT id FROM spot WHERE id = 'L1-001' AND free = TRUE FOR UPDATE")
+              .mapTo(String.class)
+              .one());
 
       Future<ParkingSession> started =
           starter.submit(

@@ -1,0 +1,111 @@
+package dev.parkade.adapters.jdbc;
+
+import static dev.parkade.adapters.jdbc.SessionRows.SESSION_COLUMNS;
+import static dev.parkade.domain.ParkingFailure.NO_SPOTS_AVAILABLE;
+
+import dev.parkade.domain.ParkingFailure;
+import dev.parkade.domain.ParkingSession;
+import dev.parkade.domain.SpotId;
+import dev.parkade.domain.port.NewSession;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Starts and ends as several plain statements in one transaction, in SQL that H2 accepts (H2 has no
+ * data-modifying common table expressions).
+ */
+final class PortableWrites implements SessionWrites {
+  private static final int CANDIDATES = 16;
+
+  @Override
+  public ParkingSession start(Handle h, NewSession request) {
+    Optional<ParkingFailure> conflict = SessionRows.conflictOf(h, request);
+    if (conflict.isPresent()) {
+      throw conflict.get().exception();
+    }
+    String spot = claimFreeSpot(h).orElseThrow(NO_SPOTS_AVAILABLE::exception);
+    ParkingSession session =
+        ParkingSession.started(
+            request.id(), request.userId(), request.plate(), new SpotId(spot), request.startTime());
+    h.createUpdate("UPDATE spot SET free = FALSE WHERE id = :id").bind("id", spot).execute();
+    SessionRows.bindSession(
+            h.createUpdate(
+                "INSERT INTO active_session ("
+                    + SESSION_COLUMNS
+                    + ") VALUES (:id, :user, :plate, :spot, :startedAt)"),
+            session)
+        .execute();
+    SessionRows.adjustCounts(h, 0, -1);
+    return session;
+  }
+
+  /**
+   * H2 locks every row a {@code FOR UPDATE} query reads, even past its {@code LIMIT}, so a
+   * one-statement claim would lock every free spot and refuse all concurrent starts. Instead: read
+   * free candidates without locking, then lock them one at a time, skipping any that another
+   * transaction holds or has taken since.
+   */
+  private static Optional<String> claimFreeSpot(Handle h) {
+    String after = "";
+    for (; ; ) {
+      List<String> candidates =
+          h.createQuery(
+                  "SELECT id FROM spot WHERE free = TRUE AND id > :after ORDER BY id LIMIT :n")
+              .bind("after", after)
+              .bind("n", CANDIDATES)
+              .mapTo(String.class)
+              .list();
+      for (String candidate : candidates) {
+        Optional<String> locked =
+            h.createQuery(
+                    "SELECT id FROM spot WHERE id = :id AND free = TRUE FOR UPDATE SKIP LOCKED")
+                .bind("id", candidate)
+                .mapTo(String.class)
+                .findOne();
+        if (locked.isPresent()) {
+          return locked;
+        }
+      }
+      if (candidates.size() < CANDIDATES) {
+        return Optional.empty();
+      }
+      after = candidates.get(candidates.size() - 1);
+    }
+  }
+
+  @Override
+  public Optional<ParkingSession> end(Handle h, ActiveSessionKey key, Instant endTime) {
+    Optional<ParkingSession> active =
+        h.createQuery(
+                "SELECT "
+                    + SESSION_COLUMNS
+                    + " FROM active_session WHERE "
+                    + key.column()
+                    + " = :key FOR UPDATE")
+            .bind("key", key.value())
+            .map(SessionRows::activeSession)
+            .findOne();
+    if (active.isEmpty()) {
+      return Optional.empty();
+    }
+    ParkingSession ended = active.get().endedAt(endTime);
+    h.createUpdate("DELETE FROM active_session WHERE id = :id")
+        .bind("id", ended.id().value())
+        .execute();
+    SessionRows.bindSession(
+            h.createUpdate(
+                "INSERT INTO ended_session ("
+                    + SESSION_COLUMNS
+                    + ", ended_at) VALUES (:id, :user, :plate, :spot, :startedAt, :endedAt)"),
+            ended)
+        .bind("endedAt", SessionRows.timestamp(ended.endTime().orElseThrow()))
+        .execute();
+    h.createUpdate("UPDATE spot SET free = TRUE WHERE id = :id")
+        .bind("id", ended.spotId().value())
+        .execute();
+    SessionRows.adjustCounts(h, 0, +1);
+    return Optional.of(ended);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.parkade.adapters.jdbc;
+
+import static dev.parkade.adapters.jdbc.SessionRows.SESSION_COLUMNS;
+import static dev.parkade.domain.ParkingFailure.NO_SPOTS_AVAILABLE;
+import static dev.parkade.domain.ParkingFailure.USER_HAS_ACTIVE_SESSION;
+import static dev.parkade.domain.ParkingFailure.VEHICLE_ALREADY_PARKED;
+
+import dev.parkade.domain.ParkingSession;
+import dev.parkade.domain.SpotId;
+import dev.parkade.domain.port.NewSession;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Starts and ends on PostgreSQL, each one statement: a data-modifying common table expression that
+ * checks, claims, writes and counts in a single round trip, where the portable writes take five or
+ * six. The statement is atomic on its own; the caller's transaction only adds the commit.
+ */
+final class PostgresWrites implements SessionWrites {
+
+  /**
+   * The conflict check and the claim read one snapshot, so a refusal names what was true at one
+   * instant. The claim skips rows that another start has locked ({@code SKIP LOCKED}) and stops at
+   * the first it can lock; it claims nothing when the user or plate is busy. A start of the same
+   * user or plate committed after the snapshot still meets the unique constraints.
+   */
+  private static final String START =
+      """
+      WITH conflict AS (
+          SELECT user_id FROM active_session WHERE user_id = :user OR plate = :plate
+      ), claimed AS (
+          SELECT id FROM spot
+          WHERE free = TRUE AND NOT EXISTS (SELECT 1 FROM conflict)
+          ORDER BY id LIMIT 1
+          FOR UPDATE OF spot SKIP LOCKED
+      ), taken AS (
+          UPDATE spot SET free = FALSE FROM claimed WHERE spot.id = claimed.id RETURNING spot.id
+      ), started AS (
+          INSERT INTO active_session (%s)
+          SELECT :id, :user, :plate, taken.id, :startedAt FROM taken
+          RETURNING spot_id
+      ), counted AS (%s)
+      SELECT (SELECT spot_id FROM started) AS spot,
+             EXISTS (SELECT 1 FROM conflict WHERE user_id = :user) AS user_busy,
+             EXISTS (SELECT 1 FROM conflict) AS busy
+      """
+          .formatted(SESSION_COLUMNS, countIf("started", -1));
+
+  /**
+   * Deleting the active row is what decides a race between two ends: the second waits for the
+   * first's row lock, then finds nothing to delete. The end time is clamped to the start, as {@link
+   * ParkingSession#endedAt} does.
+   */
+  private static final String END =
+      """
+      WITH ended AS (
+          DELETE FROM active_session WHERE %2$s = :key RETURNING %1$s
+      ), kept AS (
+          INSERT INTO ended_session (%1$s, ended_at)
+          SELECT %1$s, GREATEST(started_at, :endedAt) FROM ended
+          RETURNING %1$s, ended_at
+      ), freed AS (
+          UPDATE spot SET free = TRUE FROM ended WHERE spot.id = ended.spot_id
+      ), counted AS (%3$s)
+      SELECT %1$s, ended_at FROM kept
+      """;
+
+  /** Changes the free count by {@code change} on one random stripe if the CTE {@code cte} wrote. */
+  private static String countIf(String cte, int change) {
+    return """
+        UPDATE lot_counter SET free = free + (%2$d)
+        WHERE stripe = :stripe AND EXISTS (SELECT 1 FROM %1$s)
+        """
+        .formatted(cte, change);
+  }
+
+  private record Outcome(@Nullable String spot, boolean userBusy, boolean busy) {}
+
+  @Override
+  public ParkingSession start(Handle h, NewSession request) {
+    Outcome outcome =
+        SessionRows.bindRequest(h.createQuery(START), request)
+            .bind("stripe", SessionRows.counterStripe())
+            .map(
+                (rs, ctx) ->
+                    new Outcome(
+                        rs.getString("spot"), rs.getBoolean("user_busy"), rs.getBoolean("busy")))
+            .one();
+    if (outcome.busy()) {
+      throw (outcome.userBusy() ? USER_HAS_ACTIVE_SESSION : VEHICLE_ALREADY_PARKED).exception();
+    }
+    String spot = outcome.spot();
+    if (spot == null) {
+      throw NO_SPOTS_AVAILABLE.exception();
+    }
+    return ParkingSession.started(
+        request.id(), request.userId(), request.plate(), new SpotId(spot), request.startTime());
+  }
+
+  @Override
+  public Optional<ParkingSession> end(Handle h, ActiveSessionKey key, Instant endTime) {
+    return h.createQuery(END.formatted(SESSION_COLUMNS, key.column(), countIf("ended", +1)))
+        .bind("key", key.value())
+        .bind("endedAt", SessionRows.timestamp(endTime))
+        .bind("stripe", SessionRows.counterStripe())
+        .map(SessionRows::endedSession)
+        .findOne();
+  }
+}

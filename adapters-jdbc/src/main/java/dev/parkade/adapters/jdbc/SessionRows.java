@@ -1,0 +1,119 @@
+package dev.parkade.adapters.jdbc;
+
+import static dev.parkade.domain.ParkingFailure.USER_HAS_ACTIVE_SESSION;
+import static dev.parkade.domain.ParkingFailure.VEHICLE_ALREADY_PARKED;
+
+import dev.parkade.domain.LicensePlate;
+import dev.parkade.domain.ParkingFailure;
+import dev.parkade.domain.ParkingSession;
+import dev.parkade.domain.SessionId;
+import dev.parkade.domain.SpotId;
+import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.NewSession;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/** How sessions and counts map to rows, shared by every way of writing them. */
+final class SessionRows {
+  /** The columns every session row has, active or ended. */
+  static final String SESSION_COLUMNS = "id, user_id, plate, spot_id, started_at";
+
+  /** How many rows {@code lot_counter} has (see the schema). */
+  private static final int COUNTER_STRIPES = 64;
+
+  private SessionRows() {}
+
+  /** Binds the columns of {@link #SESSION_COLUMNS} that a start knows before it has a spot. */
+  static <S extends SqlStatement<S>> S bindRequest(S statement, NewSession request) {
+    return statement
+        .bind("id", request.id().value())
+        .bind("user", request.userId().value())
+        .bind("plate", request.plate().value())
+        .bind("startedAt", timestamp(request.startTime()));
+  }
+
+  /** Binds the columns of {@link #SESSION_COLUMNS}. */
+  static <S extends SqlStatement<S>> S bindSession(S statement, ParkingSession session) {
+    return statement
+        .bind("id", session.id().value())
+        .bind("user", session.userId().value())
+        .bind("plate", session.plate().value())
+        .bind("spot", session.spotId().value())
+        .bind("startedAt", timestamp(session.startTime()));
+  }
+
+  /** The refusal an active session of this user (first) or plate (second) gives, if any. */
+  static Optional<ParkingFailure> conflictOf(Handle h, NewSession request) {
+    List<String> users =
+        h.createQuery("SELECT user_id FROM active_session WHERE user_id = :user OR plate = :plate")
+            .bind("user", request.userId().value())
+            .bind("plate", request.plate().value())
+            .mapTo(String.class)
+            .list();
+    if (users.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        users.contains(request.userId().value())
+            ? USER_HAS_ACTIVE_SESSION
+            : VEHICLE_ALREADY_PARKED);
+  }
+
+  /** Adjusts one randomly chosen stripe of the counts, inside the caller's transaction. */
+  static void adjustCounts(Handle h, long totalChange, long freeChange) {
+    h.createUpdate(
+            "UPDATE lot_counter SET total = total + :total, free = free + :free"
+                + " WHERE stripe = :stripe")
+        .bind("total", totalChange)
+        .bind("free", freeChange)
+        .bind("stripe", counterStripe())
+        .execute();
+  }
+
+  /**
+   * One stripe of the counts, chosen at random so that concurrent transactions do not queue on one
+   * row.
+   */
+  static int counterStripe() {
+    return ThreadLocalRandom.current().nextInt(COUNTER_STRIPES);
+  }
+
+  static ParkingSession activeSession(ResultSet rs, Object ctx) throws SQLException {
+    return ParkingSession.started(
+        new SessionId(rs.getString("id")),
+        new UserId(rs.getString("user_id")),
+        new LicensePlate(rs.getString("plate")),
+        new SpotId(rs.getString("spot_id")),
+        instant(rs, "started_at"));
+  }
+
+  static ParkingSession endedSession(ResultSet rs, Object ctx) throws SQLException {
+    return activeSession(rs, ctx).endedAt(instant(rs, "ended_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    if (value == null) {
+      throw new SQLException("column " + column + " is null");
+    }
+    return value.toInstant();
+  }
+
+  static OffsetDateTime timestamp(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  /** Both databases keep microseconds; what a call returns is what a later read gives back. */
+  static Instant micros(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+}
