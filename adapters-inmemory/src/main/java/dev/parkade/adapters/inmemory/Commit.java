@@ -5,52 +5,118 @@ import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * A change that has taken effect in the {@link Tally} and whose other effects (phases, spot states,
- * the free queue) any thread may apply. Applying is idempotent: every step is a compare-and-set
- * that only its first applier wins. It must not fail either: until some thread has applied it, the
- * tally keeps it and every writer would meet it again, so everything that could fail (building
- * records) happens before the commit.
+ * A change that takes effect at one compare-and-set in the {@link Ledger}, carrying the lot's
+ * counts as of that change; its other effects (phases, spot states, the free queue) any thread may
+ * apply. Applying is idempotent: every step is a compare-and-set that only its first applier wins.
+ * It must not fail either: until some thread has applied it, every writer would meet it again, so
+ * everything that could fail (building records) happens before the commit.
  */
-sealed interface Commit {
+abstract sealed class Commit {
+  // The counts once this commit has taken effect. Written only by the committing thread before the
+  // compare-and-set that publishes the commit (a commit that lost its compare-and-set was seen by
+  // nobody and may be counted again for the next attempt), so readers of the ledger see them.
+  private long total;
+  private long free;
+  private volatile boolean applied;
 
-  void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue);
+  Commit() {}
+
+  private Commit(boolean applied) {
+    this.applied = applied;
+  }
+
+  long total() {
+    return total;
+  }
+
+  long free() {
+    return free;
+  }
+
+  /** Counts this commit as {@code previous} changed by the given amounts; before publishing it. */
+  void countFrom(Commit previous, long totalChange, long freeChange) {
+    total = previous.total + totalChange;
+    free = previous.free + freeChange;
+  }
+
+  boolean isApplied() {
+    return applied;
+  }
+
+  /** Applies the effects, then says so; any number of threads may call it. */
+  void finish(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
+    apply(freeSpots, catalogue);
+    applied = true;
+  }
+
+  abstract void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue);
 
   /** Whether this commit decides the phase of {@code claim}. */
-  default boolean decides(Claim claim) {
+  boolean decides(Claim claim) {
     return false;
   }
 
-  /** A start: its claim holds a spot and becomes active. */
-  record Started(Claim claim) implements Commit {
+  /** The empty lot, before any change. */
+  static final class Origin extends Commit {
+    Origin() {
+      super(true);
+    }
+
     @Override
-    public void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
+    void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {}
+  }
+
+  /** A start: its claim holds a spot and becomes active. */
+  static final class Started extends Commit {
+    private final Claim claim;
+
+    Started(Claim claim) {
+      this.claim = claim;
+    }
+
+    @Override
+    void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
       claim.advance(Phase.Stage.PENDING, Phase.Stage.ACTIVE);
     }
 
     @Override
-    public boolean decides(Claim other) {
+    boolean decides(Claim other) {
       return claim == other;
     }
   }
 
   /** An end: the claim is ended and its spot goes back to the free queue. */
-  record Ended(Claim claim, Phase.Ending ending) implements Commit {
+  static final class Ended extends Commit {
+    private final Claim claim;
+    private final Phase.Ending ending;
+
+    Ended(Claim claim, Phase.Ending ending) {
+      this.claim = claim;
+      this.ending = ending;
+    }
+
     @Override
-    public void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
+    void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
       claim.advance(ending, ending.outcome());
       freeSpots.release(claim.spot(), claim);
     }
 
     @Override
-    public boolean decides(Claim other) {
+    boolean decides(Claim other) {
       return claim == other;
     }
   }
 
   /** New spots join the lot, free. */
-  record SpotsAdded(List<SpotSlot> slots) implements Commit {
+  static final class SpotsAdded extends Commit {
+    private final List<SpotSlot> slots;
+
+    SpotsAdded(List<SpotSlot> slots) {
+      this.slots = slots;
+    }
+
     @Override
-    public void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
+    void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
       for (SpotSlot slot : slots) {
         freeSpots.release(slot, SpotSlot.Marker.ADDING);
       }
@@ -58,9 +124,15 @@ sealed interface Commit {
   }
 
   /** A free spot leaves the lot. */
-  record SpotRemoved(SpotSlot slot) implements Commit {
+  static final class SpotRemoved extends Commit {
+    private final SpotSlot slot;
+
+    SpotRemoved(SpotSlot slot) {
+      this.slot = slot;
+    }
+
     @Override
-    public void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
+    void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
       if (slot.transition(SpotSlot.Marker.REMOVING, SpotSlot.Marker.GONE)) {
         catalogue.remove(slot.id, slot);
       }

@@ -113,10 +113,11 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   }
 
   private ParkingSession occupyFreeSpot(Claim claim) {
+    Commit started = new Commit.Started(claim);
     for (int pauses = 0; ; ) {
-      Tally tally = ledger.settled();
+      Commit last = ledger.settled();
       if (!claim.holdsSpot()) {
-        if (tally.free() == 0) {
+        if (last.free() == 0) {
           abandon(claim);
           throw NO_SPOTS_AVAILABLE.exception();
         }
@@ -132,9 +133,9 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
         }
         claim.hold(slot);
       }
-      // Holding a spot that the tally counts as free, so tally.free() >= 1 and this cannot go
+      // Holding a spot that the ledger counts as free, so last.free() >= 1 and this cannot go
       // negative; it only fails when another commit came first.
-      if (ledger.commit(tally, new Commit.Started(claim), 0, -1)) {
+      if (ledger.commit(last, started, 0, -1)) {
         return claim.activeSession();
       }
     }
@@ -228,8 +229,8 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   private void commitEnd(Claim claim, Phase.Ending ending) {
     Commit.Ended change = new Commit.Ended(claim, ending);
     for (; ; ) {
-      Tally tally = ledger.settled(); // read the tally before the phase: see Ledger.settle
-      if (claim.rawPhase() != ending || ledger.commit(tally, change, 0, +1)) {
+      Commit last = ledger.settled(); // read the ledger before the phase: see Ledger.settle
+      if (claim.rawPhase() != ending || ledger.commit(last, change, 0, +1)) {
         return;
       }
     }
@@ -309,7 +310,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     }
     Commit added = new Commit.SpotsAdded(slots);
     while (!ledger.commit(ledger.settled(), added, slots.size(), slots.size())) {
-      // another commit came first; retry on the new tally
+      // another commit came first; count again from it
     }
     return List.copyOf(ids);
   }
@@ -377,8 +378,8 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   private void commitRemoval(SpotSlot slot) {
     Commit removed = new Commit.SpotRemoved(slot);
     for (; ; ) {
-      Tally tally = ledger.settled(); // read the tally before the state: see Ledger.settle
-      if (slot.state() != SpotSlot.Marker.REMOVING || ledger.commit(tally, removed, -1, -1)) {
+      Commit last = ledger.settled(); // read the ledger before the state: see Ledger.settle
+      if (slot.state() != SpotSlot.Marker.REMOVING || ledger.commit(last, removed, -1, -1)) {
         return;
       }
     }
@@ -386,8 +387,8 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
 
   @Override
   public Occupancy occupancy() {
-    Tally tally = ledger.current();
-    return new Occupancy(tally.total(), tally.free());
+    Commit last = ledger.current();
+    return new Occupancy(last.total(), last.free());
   }
 
   @Override

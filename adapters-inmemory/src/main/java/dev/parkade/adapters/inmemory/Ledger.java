@@ -6,27 +6,28 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The lot's counts, and the one place where every change to who holds what takes effect.
+ * The one place where every change to who holds what takes effect, and the lot's counts with it.
  *
- * <p>A change commits by replacing the {@link Tally} with compare-and-set; the new tally carries
- * the {@link Commit} until its effects are applied. Any thread that meets a tally with a commit
- * applies it and then clears it (helping), so no thread ever waits on another to finish a commit,
- * and a reader that finds a claim in flight can learn whether it has committed (see {@link
- * #settle(Claim)}). Every tally is a new object, so a compare-and-set can never mistake an old
- * tally for the current one (no ABA).
+ * <p>The ledger points at the last {@link Commit}, which carries the counts as of that change. A
+ * change commits by swinging that pointer from the last commit to itself with compare-and-set,
+ * which it may only do once the last commit's effects are applied. Any thread that meets a commit
+ * not yet applied applies it (helping), so no thread ever waits on another to finish a commit, and
+ * a reader that finds a claim in flight can learn whether it has committed (see {@link
+ * #settle(Claim)}). Every commit is a new object, published once, so a compare-and-set can never
+ * mistake an old commit for the current one (no ABA); committing allocates nothing beyond it.
  */
 final class Ledger {
-  private static final VarHandle TALLY;
+  private static final VarHandle LAST;
 
   static {
     try {
-      TALLY = MethodHandles.lookup().findVarHandle(Ledger.class, "tally", Tally.class);
+      LAST = MethodHandles.lookup().findVarHandle(Ledger.class, "last", Commit.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  private volatile Tally tally = Tally.EMPTY;
+  private volatile Commit last = new Commit.Origin();
   private final FreeSpots freeSpots;
   private final ConcurrentMap<SpotId, SpotSlot> catalogue;
 
@@ -35,58 +36,49 @@ final class Ledger {
     this.catalogue = catalogue;
   }
 
-  /** The counts as of the last commit, read in one volatile read. */
-  Tally current() {
-    return tally;
+  /** The last commit, whose counts are the lot's, read in one volatile read. */
+  Commit current() {
+    return last;
   }
 
-  /** The current tally after helping its commit, if any, to finish. */
-  Tally settled() {
-    for (; ; ) {
-      Tally current = tally;
-      Commit commit = current.commit();
-      if (commit == null) {
-        return current;
-      }
-      finish(current, commit);
+  /** The last commit, after helping to apply it if nobody has yet. */
+  Commit settled() {
+    Commit current = last;
+    if (!current.isApplied()) {
+      current.finish(freeSpots, catalogue);
     }
+    return current;
   }
 
   /**
-   * Commits {@code change} if the tally is still {@code expected}, a tally that {@link #settled()}
-   * returned, and applies it.
+   * Commits {@code change} if the last commit is still {@code expected}, one that {@link
+   * #settled()} returned, and applies it. {@code change} must not have been committed before.
    */
-  boolean commit(Tally expected, Commit change, long totalChange, long freeChange) {
-    Tally next = expected.after(change, totalChange, freeChange);
-    if (!TALLY.compareAndSet(this, expected, next)) {
+  boolean commit(Commit expected, Commit change, long totalChange, long freeChange) {
+    change.countFrom(expected, totalChange, freeChange);
+    if (!LAST.compareAndSet(this, expected, change)) {
       return false;
     }
-    finish(next, change);
+    change.finish(freeSpots, catalogue);
     return true;
   }
 
   /**
    * The phase of {@code claim} as of now. A claim in flight ({@code PENDING} or {@code Ending}) may
-   * have committed already through a tally whose effects are still being applied; this applies them
-   * first. The second read is what makes it exact: effects are applied before a tally is cleared,
-   * so a claim that the tally does not name and whose phase is still in flight had not committed
-   * when the tally was read.
+   * have committed already through a commit whose effects are still being applied; this applies
+   * them first. The second read is what makes it exact: a commit's effects are applied before the
+   * next commit can take its place, so a claim that the last commit does not decide and whose phase
+   * is still in flight had not committed when the ledger was read.
    */
   Phase settle(Claim claim) {
     Phase phase = claim.rawPhase();
     if (phase == Phase.Stage.PENDING || phase instanceof Phase.Ending) {
-      Tally current = tally;
-      Commit commit = current.commit();
-      if (commit != null && commit.decides(claim)) {
-        finish(current, commit);
+      Commit current = last;
+      if (!current.isApplied() && current.decides(claim)) {
+        current.finish(freeSpots, catalogue);
       }
       phase = claim.rawPhase();
     }
     return phase;
-  }
-
-  private void finish(Tally committed, Commit commit) {
-    commit.apply(freeSpots, catalogue);
-    TALLY.compareAndSet(this, committed, committed.settled());
   }
 }

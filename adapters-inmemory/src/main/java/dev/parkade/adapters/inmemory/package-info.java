@@ -14,43 +14,44 @@
  *   <li>{@link dev.parkade.adapters.inmemory.FreeSpots}: a lock-free queue holding each free slot
  *       once. A start polls it instead of scanning the lot, so it costs O(1) amortised whether the
  *       lot is empty or 99.9% full; the first N free ids cost O(N).
- *   <li>The {@link dev.parkade.adapters.inmemory.Ledger}: one atomic reference to an immutable
- *       {@link dev.parkade.adapters.inmemory.Tally} of total and free spots. Reading it is the O(1)
- *       free count.
+ *   <li>The {@link dev.parkade.adapters.inmemory.Ledger}: one atomic reference to the last {@link
+ *       dev.parkade.adapters.inmemory.Commit}, which carries the total and free spots as of that
+ *       change. Reading it is the O(1) free count.
  * </ul>
  *
  * <h2>One commit point per change</h2>
  *
  * A start or an end touches several places (indexes, a spot, the counts), and readers read them
  * without locks, so each change needs one instant at which it takes effect for everyone. That
- * instant is the compare-and-set that replaces the tally: the new tally carries the commit, and
- * whoever meets it applies the commit's remaining effects (flip the claim's phase, free the spot)
- * and clears it. Effects are applied before the tally is cleared, and a reader that finds a claim
- * in flight reads the tally and then the phase again ({@code Ledger.settle}): either the tally
- * names the claim (the reader applies the commit) or the second read is exact. So no reader ever
- * sees a session without the count that goes with it, nor the reverse.
+ * instant is the compare-and-set that makes the change the ledger's last commit, with its counts,
+ * and whoever meets it applies the commit's remaining effects (flip the claim's phase, free the
+ * spot) and marks it applied. The next change can only commit once the last one is applied, and a
+ * reader that finds a claim in flight reads the last commit and then the phase again ({@code
+ * Ledger.settle}): either the last commit decides the claim (the reader applies it) or the second
+ * read is exact. So no reader ever sees a session without the count that goes with it, nor the
+ * reverse.
  *
  * <h2>Linearization points</h2>
  *
  * <ul>
- *   <li><b>start</b> succeeds at its tally compare-and-set (free - 1, claim becomes active). Before
- *       that it has entered the user and plate indexes as {@code PENDING} (readers treat it as
- *       absent) and taken a slot from the free queue (still counted free). It is refused with
+ *   <li><b>start</b> succeeds at its ledger compare-and-set (free - 1, claim becomes active).
+ *       Before that it has entered the user and plate indexes as {@code PENDING} (readers treat it
+ *       as absent) and taken a slot from the free queue (still counted free). It is refused with
  *       {@code USER_HAS_ACTIVE_SESSION} or {@code VEHICLE_ALREADY_PARKED} at the read that settles
  *       the existing holder as active, and with {@code NO_SPOTS_AVAILABLE} at the read of a settled
- *       tally whose free count is 0; a refused start removes its pending entries, which nobody
- *       could have taken for a session.
+ *       last commit whose free count is 0; a refused start removes its pending entries, which
+ *       nobody could have taken for a session.
  *   <li><b>end</b> is won by the one compare-and-set of the claim's phase from {@code ACTIVE} to
- *       {@code Ending}, so exactly one of two racing ends wins. It takes effect at the tally
+ *       {@code Ending}, so exactly one of two racing ends wins. It takes effect at the ledger
  *       compare-and-set (free + 1, claim ended, spot freed); any thread may perform that commit, so
  *       a loser helps the winner finish before answering {@code SESSION_ALREADY_ENDED}.
  *   <li><b>current session</b>, <b>session by id</b>: at the index read, or, for a claim in flight,
  *       at the second phase read of {@code Ledger.settle}. No locks, no waiting.
- *   <li><b>available count</b>: the single volatile read of the tally.
- *   <li><b>add spots</b>: at the tally compare-and-set (total and free + n). The new slots sit in
+ *   <li><b>available count</b>: the single volatile read of the ledger.
+ *   <li><b>add spots</b>: at the ledger compare-and-set (total and free + n). The new slots sit in
  *       the catalogue as {@code ADDING} until then, invisible to readers; when one id already
  *       exists they are taken out again, so an add is all or nothing. <b>remove spot</b>: the slot
- *       goes {@code FREE -> REMOVING} (no start can take it any more), then commits at the tally
+ *       goes {@code FREE -> REMOVING} (no start can take it any more), then commits at the ledger
  *       (total and free - 1).
  * </ul>
  *
@@ -59,11 +60,11 @@
  * Reads never wait. Writes never lock anything, and nothing a commit applies can fail (records are
  * built before the commit), so a commit never stays half done. A writer waits only when its outcome
  * depends on a change still in flight: another start of the <em>same</em> user, plate or spot id;
- * or, when the tally counts free spots but the queue has none, for the starts or removals holding
+ * or, when the ledger counts free spots but the queue has none, for the starts or removals holding
  * them to commit, or for a thread that freed a spot to queue it. All of these are a few
  * instructions away; a waiter spins briefly, then yields, and a start that has waited long (its
  * freer descheduled) takes a free slot straight from the catalogue instead, so no start depends on
- * a stalled thread running again. There is no global lock: the tally is a single compare-and-set,
+ * a stalled thread running again. There is no global lock: the ledger is a single compare-and-set,
  * like any counter.
  *
  * <h2>Invariants</h2>
@@ -71,7 +72,7 @@
  * A spot belongs to at most one active session, because a slot's state names one claim; a user and
  * a plate have at most one active session each, because each index holds one claim per key and a
  * claim replaces another only once that one is settled as not active; free + occupied = total,
- * because the tally changes its counts in the same compare-and-set that commits each change.
+ * because the ledger changes its counts in the same compare-and-set that commits each change.
  *
  * <h2>Bounds</h2>
  *
