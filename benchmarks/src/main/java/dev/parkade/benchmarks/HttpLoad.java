@@ -239,11 +239,11 @@ public final class HttpLoad {
       double perCycle = cycleRun.cpu.getOrDefault(group, 0L) / 1e3 / cycleRun.completed;
       System.out.printf(
           Locale.ROOT,
-          "| %s | %.0f | %.0f | %.1f |%n",
+          "| %s | %.0f | %.0f | %s |%n",
           group,
           perRequest,
           perCycle,
-          perCycle / perRequest);
+          perRequest >= 1 ? String.format(Locale.ROOT, "%.1f", perCycle / perRequest) : "");
     }
   }
 
@@ -580,7 +580,8 @@ public final class HttpLoad {
   /**
    * CPU time so far by thread group, server's and this client's, from {@code /proc}; empty where
    * there is no {@code /proc} (not Linux). Threads that have ended are counted only in the totals,
-   * so the "other" rows also hold them.
+   * so the "other" rows also hold them; counted in ticks of 10 ms and read file by file, a group
+   * with little CPU can come out a few µs below zero.
    */
   private static Map<String, Long> cpu(Server server) {
     Map<String, Long> cpu = new LinkedHashMap<>();
