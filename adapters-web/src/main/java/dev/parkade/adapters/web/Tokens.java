@@ -18,10 +18,14 @@ import dev.parkade.domain.UserId;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parkade's bearer tokens: HS256 JWTs with {@code sub} (the user id), {@code exp} (required) and
@@ -33,9 +37,23 @@ public final class Tokens {
 
   public static final String OPERATOR_ROLE = "operator";
 
+  /** How many verified tokens are remembered at most; past it the memory starts over. */
+  private static final int REMEMBERED_TOKENS = 10_000;
+
   private final byte[] secret;
   private final Clock clock;
   private final DefaultJWTProcessor<SecurityContext> processor;
+
+  /**
+   * Tokens that verified, by their whole text. Verifying (parse, HMAC, claims) is the largest cost
+   * a start or an end request pays beyond a health check (BENCHMARKS.md, section 4), and a driver
+   * presents the same token on every request. The text includes the signature, so a token that
+   * verified once verifies again under the same secret; it is served from here only strictly before
+   * its expiry, and anything else takes the full check.
+   */
+  private final ConcurrentMap<String, Verified> verified = new ConcurrentHashMap<>();
+
+  private record Verified(Caller caller, Instant expiry) {}
 
   public Tokens(byte[] secret, Clock clock) {
     if (secret.length < MIN_SECRET_BYTES) {
@@ -83,6 +101,10 @@ public final class Tokens {
    *     another algorithm, or names a user id outside the alphabet
    */
   public Caller verify(String token) {
+    Verified known = verified.get(token);
+    if (known != null && clock.instant().isBefore(known.expiry())) {
+      return known.caller();
+    }
     JWTClaimsSet claims;
     try {
       claims = processor.process(token, null);
@@ -95,7 +117,19 @@ public final class Tokens {
     } catch (InvalidValueException e) {
       throw new Unauthenticated("the token's subject is not a valid user id");
     }
-    return new Caller(user, roles(claims).contains(OPERATOR_ROLE));
+    Caller caller = new Caller(user, roles(claims).contains(OPERATOR_ROLE));
+    remember(token, caller, claims.getExpirationTime());
+    return caller;
+  }
+
+  private void remember(String token, Caller caller, @Nullable Date expiry) {
+    if (expiry == null) {
+      return; // cannot happen: exp is required; never remember a token without one
+    }
+    if (verified.size() >= REMEMBERED_TOKENS) {
+      verified.clear(); // rare, and cheaper than tracking which token was used last
+    }
+    verified.put(token, new Verified(caller, expiry.toInstant()));
   }
 
   private static Set<String> roles(JWTClaimsSet claims) {
