@@ -9,6 +9,7 @@ import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.port.NewSession;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +68,14 @@ final class PostgresWrites implements SessionWrites {
       SELECT %1$s, ended_at FROM kept
       """;
 
+  /** The end statement for each column an {@link ActiveSessionKey} may name, built once. */
+  private static final Map<String, String> END_BY_COLUMN =
+      Map.of("id", endWhere("id"), "user_id", endWhere("user_id"));
+
+  private static String endWhere(String column) {
+    return END.formatted(SESSION_COLUMNS, column, countIf("ended", +1));
+  }
+
   /** Changes the free count by {@code change} on one random stripe if the CTE {@code cte} wrote. */
   private static String countIf(String cte, int change) {
     return """
@@ -101,7 +110,11 @@ final class PostgresWrites implements SessionWrites {
 
   @Override
   public Optional<ParkingSession> end(Handle h, ActiveSessionKey key, Instant endTime) {
-    return h.createQuery(END.formatted(SESSION_COLUMNS, key.column(), countIf("ended", +1)))
+    String end = END_BY_COLUMN.get(key.column());
+    if (end == null) {
+      throw new IllegalArgumentException("no end statement for column " + key.column());
+    }
+    return h.createQuery(end)
         .bind("key", key.value())
         .bind("endedAt", SessionRows.timestamp(endTime))
         .bind("stripe", SessionRows.counterStripe())
