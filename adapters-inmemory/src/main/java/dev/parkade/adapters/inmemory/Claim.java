@@ -1,9 +1,13 @@
 package dev.parkade.adapters.inmemory;
 
+import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingSession;
+import dev.parkade.domain.SessionId;
+import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.NewSession;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +26,11 @@ final class Claim {
     }
   }
 
-  final NewSession request;
+  // The request's fields rather than the request: one object less per active session (16 bytes).
+  final SessionId id;
+  final UserId user;
+  final LicensePlate plate;
+  private final Instant startTime;
 
   @SuppressWarnings("unused") // written through PHASE
   private volatile Phase phase = Phase.Stage.PENDING;
@@ -31,7 +39,10 @@ final class Claim {
   private volatile @Nullable SpotSlot spot;
 
   Claim(NewSession request) {
-    this.request = request;
+    this.id = request.id();
+    this.user = request.userId();
+    this.plate = request.plate();
+    this.startTime = request.startTime();
   }
 
   /** The phase as last written; in-flight phases may already be committed (see the Ledger). */
@@ -65,12 +76,11 @@ final class Claim {
    * kept copy would cost 40 bytes per active session, a read is a few field copies.
    */
   ParkingSession activeSession() {
-    return ParkingSession.started(
-        request.id(), request.userId(), request.plate(), spot().id, request.startTime());
+    return ParkingSession.started(id, user, plate, spot().id(), startTime);
   }
 
   @Override
   public String toString() {
-    return "Claim[" + request.id() + " " + phase + "]";
+    return "Claim[" + id + " " + phase + "]";
   }
 }

@@ -1,8 +1,6 @@
 package dev.parkade.adapters.inmemory;
 
-import dev.parkade.domain.SpotId;
 import java.util.List;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * A change that takes effect at one compare-and-set in the {@link Ledger}, carrying the lot's
@@ -44,12 +42,12 @@ abstract sealed class Commit {
   }
 
   /** Applies the effects, then says so; any number of threads may call it. */
-  void finish(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
-    apply(freeSpots, catalogue);
+  void finish(FreeSpots freeSpots) {
+    apply(freeSpots);
     applied = true;
   }
 
-  abstract void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue);
+  abstract void apply(FreeSpots freeSpots);
 
   /** Whether this commit decides the phase of {@code claim}. */
   boolean decides(Claim claim) {
@@ -63,7 +61,7 @@ abstract sealed class Commit {
     }
 
     @Override
-    void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {}
+    void apply(FreeSpots freeSpots) {}
   }
 
   /** A start: its claim holds a spot and becomes active. */
@@ -75,7 +73,7 @@ abstract sealed class Commit {
     }
 
     @Override
-    void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
+    void apply(FreeSpots freeSpots) {
       claim.advance(Phase.Stage.PENDING, Phase.Stage.ACTIVE);
     }
 
@@ -96,7 +94,7 @@ abstract sealed class Commit {
     }
 
     @Override
-    void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
+    void apply(FreeSpots freeSpots) {
       claim.advance(ending, ending.outcome());
       freeSpots.release(claim.spot(), claim);
     }
@@ -116,7 +114,7 @@ abstract sealed class Commit {
     }
 
     @Override
-    void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
+    void apply(FreeSpots freeSpots) {
       for (SpotSlot slot : slots) {
         freeSpots.release(slot, SpotSlot.Marker.ADDING);
       }
@@ -132,10 +130,8 @@ abstract sealed class Commit {
     }
 
     @Override
-    void apply(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
-      if (slot.transition(SpotSlot.Marker.REMOVING, SpotSlot.Marker.GONE)) {
-        catalogue.remove(slot.id, slot);
-      }
+    void apply(FreeSpots freeSpots) {
+      slot.transition(SpotSlot.Marker.REMOVING, SpotSlot.Marker.GONE);
     }
   }
 }

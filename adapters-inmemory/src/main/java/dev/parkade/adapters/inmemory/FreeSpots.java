@@ -56,7 +56,7 @@ final class FreeSpots {
         break;
       }
       if (slot.state() == SpotSlot.Marker.FREE && seen.add(slot)) {
-        ids.add(slot.id);
+        ids.add(slot.id());
       }
     }
     return ids;

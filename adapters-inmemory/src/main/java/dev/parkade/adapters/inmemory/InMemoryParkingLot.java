@@ -28,11 +28,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,9 +48,9 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   /** About a thousand yields: far longer than any commit takes unless its thread is stalled. */
   private static final int RESCUE_AFTER_PAUSES = 1024;
 
-  private final ConcurrentSkipListMap<SpotId, SpotSlot> catalogue = new ConcurrentSkipListMap<>();
+  private final Catalogue catalogue = new Catalogue();
   private final FreeSpots freeSpots = new FreeSpots();
-  private final Ledger ledger = new Ledger(freeSpots, catalogue);
+  private final Ledger ledger = new Ledger(freeSpots);
   private final ConcurrentMap<UserId, Claim> byUser = new ConcurrentHashMap<>();
   private final ConcurrentMap<LicensePlate, Claim> byPlate = new ConcurrentHashMap<>();
   private final ConcurrentMap<SessionId, Claim> byId = new ConcurrentHashMap<>();
@@ -148,7 +146,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
    * out, never the path.
    */
   private @Nullable SpotSlot rescueFreeSlot(Claim claim) {
-    for (SpotSlot slot : catalogue.values()) {
+    for (SpotSlot slot : catalogue.snapshot()) {
       if (slot.state() == SpotSlot.Marker.FREE && slot.transition(SpotSlot.Marker.FREE, claim)) {
         return slot;
       }
@@ -159,10 +157,9 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   /** Undoes a start that holds no spot; nobody has seen it as a session. */
   private void abandon(Claim claim) {
     claim.advance(Phase.Stage.PENDING, Phase.Stage.ABORTED);
-    NewSession request = claim.request;
-    byId.remove(request.id(), claim);
-    byPlate.remove(request.plate(), claim);
-    byUser.remove(request.userId(), claim);
+    byId.remove(claim.id, claim);
+    byPlate.remove(claim.plate, claim);
+    byUser.remove(claim.user, claim);
   }
 
   @Override
@@ -217,9 +214,8 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   /** The winning ender's part: commit, then tidy the indexes and keep the record. */
   private ParkingSession finishEnd(Claim claim, Phase.Ending ending) {
     commitEnd(claim, ending);
-    NewSession request = claim.request;
-    byUser.remove(request.userId(), claim);
-    byPlate.remove(request.plate(), claim);
+    byUser.remove(claim.user, claim);
+    byPlate.remove(claim.plate, claim);
     ParkingSession ended = ending.outcome().session();
     history.record(ended, dropped -> byId.remove(dropped.id()));
     return ended;
@@ -266,11 +262,9 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   @Override
   public List<ParkingSession> activeSessions(Optional<SpotId> afterSpot, int limit) {
     List<ParkingSession> page = new ArrayList<>(Math.min(limit, 1024));
-    for (SpotSlot slot : slotsAfter(afterSpot).values()) {
-      if (page.size() >= limit) {
-        break;
-      }
-      Object state = slot.state();
+    SpotSlot[] slots = catalogue.snapshot();
+    for (int i = firstAfter(slots, afterSpot); i < slots.length && page.size() < limit; i++) {
+      Object state = slots[i].state();
       if (state instanceof Claim claim && ledger.settle(claim).isActive()) {
         page.add(claim.activeSession());
       }
@@ -287,7 +281,6 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
 
   @Override
   public List<SpotId> add(List<SpotId> ids) {
-    // Placing in id order means two adds that overlap wait for each other in one order only.
     SpotId[] sorted = ids.toArray(new SpotId[0]);
     Arrays.sort(sorted);
     List<SpotSlot> slots = new ArrayList<>(sorted.length);
@@ -297,16 +290,22 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
       }
       slots.add(new SpotSlot(sorted[i], SpotSlot.Marker.ADDING));
     }
-    List<SpotSlot> placed = new ArrayList<>(slots.size());
-    for (SpotSlot slot : slots) {
-      if (!place(slot)) {
-        for (SpotSlot undo : placed) {
-          undo.transition(SpotSlot.Marker.ADDING, SpotSlot.Marker.GONE);
-          catalogue.remove(undo.id, undo);
+    // Nothing is published until no id is taken, so an add is all or nothing.
+    for (int pauses = 0; ; ) {
+      SpotSlot[] current = catalogue.snapshot();
+      SpotSlot undecided = firstUndecided(current, sorted);
+      if (undecided == null) {
+        if (catalogue.replace(current, Catalogue.merge(current, slots))) {
+          break;
         }
-        throw new ParkingException(SPOT_EXISTS, slot.id.value());
+      } else if (undecided.state() == SpotSlot.Marker.REMOVING) {
+        commitRemoval(undecided);
+      } else {
+        ledger.settled(); // another add of this id decides first; it may only need applying
+        if (undecided.state() == SpotSlot.Marker.ADDING) {
+          pauses = Backoff.pause(pauses);
+        }
       }
-      placed.add(slot);
     }
     Commit added = new Commit.SpotsAdded(slots);
     while (!ledger.commit(ledger.settled(), added, slots.size(), slots.size())) {
@@ -315,35 +314,34 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     return List.copyOf(ids);
   }
 
-  /** Puts a new slot in the catalogue; false when a spot of that id is part of the lot. */
-  private boolean place(SpotSlot slot) {
-    for (int pauses = 0; ; ) {
-      SpotSlot existing = catalogue.putIfAbsent(slot.id, slot);
+  /**
+   * The first slot among {@code current} that has one of the {@code ids} and is being added or
+   * removed, so that whether the id is taken depends on a change in flight; {@code null} when every
+   * id is free to add.
+   *
+   * @throws ParkingException {@code SPOT_EXISTS} for an id that is part of the lot
+   */
+  private static @Nullable SpotSlot firstUndecided(SpotSlot[] current, SpotId[] ids) {
+    for (SpotId id : ids) {
+      SpotSlot existing = Catalogue.find(current, id);
       if (existing == null) {
-        return true;
+        continue;
       }
       Object state = existing.state();
-      if (state == SpotSlot.Marker.GONE) {
-        if (catalogue.replace(slot.id, existing, slot)) {
-          return true;
-        }
-      } else if (state == SpotSlot.Marker.ADDING) {
-        ledger.settled(); // another add of this id decides first; it may only need applying
-        if (existing.state() == SpotSlot.Marker.ADDING) {
-          pauses = Backoff.pause(pauses);
-        }
-      } else if (state == SpotSlot.Marker.REMOVING) {
-        commitRemoval(existing);
-      } else {
-        return false;
+      if (state == SpotSlot.Marker.ADDING || state == SpotSlot.Marker.REMOVING) {
+        return existing;
+      }
+      if (state != SpotSlot.Marker.GONE) {
+        throw new ParkingException(SPOT_EXISTS, id.value());
       }
     }
+    return null;
   }
 
   @Override
   public void remove(SpotId id) {
     for (int pauses = 0; ; ) {
-      SpotSlot slot = catalogue.get(id);
+      SpotSlot slot = Catalogue.find(catalogue.snapshot(), id);
       if (slot == null) {
         throw SPOT_NOT_FOUND.exception();
       }
@@ -399,22 +397,21 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   @Override
   public List<Spot> spots(Optional<SpotId> after, int limit) {
     List<Spot> page = new ArrayList<>(Math.min(limit, 1024));
-    for (SpotSlot slot : slotsAfter(after).values()) {
-      if (page.size() >= limit) {
-        break;
-      }
+    SpotSlot[] slots = catalogue.snapshot();
+    for (int i = firstAfter(slots, after); i < slots.length && page.size() < limit; i++) {
+      SpotSlot slot = slots[i];
       Object state = slot.state();
       if (state == SpotSlot.Marker.FREE || state == SpotSlot.Marker.REMOVING) {
-        page.add(new Spot(slot.id, SpotState.FREE));
+        page.add(new Spot(slot.id(), SpotState.FREE));
       } else if (state instanceof Claim claim) {
         boolean occupied = ledger.settle(claim).isActive();
-        page.add(new Spot(slot.id, occupied ? SpotState.OCCUPIED : SpotState.FREE));
+        page.add(new Spot(slot.id(), occupied ? SpotState.OCCUPIED : SpotState.FREE));
       }
     }
     return page;
   }
 
-  private Map<SpotId, SpotSlot> slotsAfter(Optional<SpotId> after) {
-    return after.isPresent() ? catalogue.tailMap(after.get(), false) : catalogue;
+  private static int firstAfter(SpotSlot[] slots, Optional<SpotId> after) {
+    return after.isPresent() ? Catalogue.after(slots, after.get()) : 0;
   }
 }

@@ -1,9 +1,7 @@
 package dev.parkade.adapters.inmemory;
 
-import dev.parkade.domain.SpotId;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * The one place where every change to who holds what takes effect, and the lot's counts with it.
@@ -29,11 +27,9 @@ final class Ledger {
 
   private volatile Commit last = new Commit.Origin();
   private final FreeSpots freeSpots;
-  private final ConcurrentMap<SpotId, SpotSlot> catalogue;
 
-  Ledger(FreeSpots freeSpots, ConcurrentMap<SpotId, SpotSlot> catalogue) {
+  Ledger(FreeSpots freeSpots) {
     this.freeSpots = freeSpots;
-    this.catalogue = catalogue;
   }
 
   /** The last commit, whose counts are the lot's, read in one volatile read. */
@@ -45,7 +41,7 @@ final class Ledger {
   Commit settled() {
     Commit current = last;
     if (!current.isApplied()) {
-      current.finish(freeSpots, catalogue);
+      current.finish(freeSpots);
     }
     return current;
   }
@@ -59,7 +55,7 @@ final class Ledger {
     if (!LAST.compareAndSet(this, expected, change)) {
       return false;
     }
-    change.finish(freeSpots, catalogue);
+    change.finish(freeSpots);
     return true;
   }
 
@@ -75,7 +71,7 @@ final class Ledger {
     if (phase == Phase.Stage.PENDING || phase instanceof Phase.Ending) {
       Commit current = last;
       if (!current.isApplied() && current.decides(claim)) {
-        current.finish(freeSpots, catalogue);
+        current.finish(freeSpots);
       }
       phase = claim.rawPhase();
     }

@@ -3,10 +3,16 @@ package dev.parkade.adapters.inmemory;
 import dev.parkade.domain.SpotId;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One spot and its compare-and-set state, the single source of truth for who holds it: a {@link
  * Marker} or the {@link Claim} holding it (pending or committed).
+ *
+ * <p>The id is kept as its ASCII bytes (a spot id is ASCII by its spelling rule) rather than as a
+ * {@link SpotId}: a lot of a million spots would otherwise keep a million records and strings, 40
+ * bytes a spot, for ids that are read only when a session or a listing names its spot.
  */
 final class SpotSlot {
   private static final VarHandle STATE;
@@ -31,14 +37,32 @@ final class SpotSlot {
     GONE
   }
 
-  final SpotId id;
+  private final byte[] id;
 
   @SuppressWarnings("unused") // written through STATE
   private volatile Object state;
 
   SpotSlot(SpotId id, Marker initial) {
-    this.id = id;
+    this.id = bytesOf(id);
     this.state = initial;
+  }
+
+  /** The spot's id, built anew on each call. */
+  SpotId id() {
+    return new SpotId(new String(id, StandardCharsets.US_ASCII));
+  }
+
+  /** Orders like {@link SpotId#compareTo}: for ASCII, byte order is character order. */
+  int compareTo(byte[] otherId) {
+    return Arrays.compare(id, otherId);
+  }
+
+  int compareTo(SpotSlot other) {
+    return compareTo(other.id);
+  }
+
+  static byte[] bytesOf(SpotId id) {
+    return id.value().getBytes(StandardCharsets.US_ASCII);
   }
 
   Object state() {
@@ -51,6 +75,6 @@ final class SpotSlot {
 
   @Override
   public String toString() {
-    return "SpotSlot[" + id + " " + state + "]";
+    return "SpotSlot[" + id() + " " + state + "]";
   }
 }

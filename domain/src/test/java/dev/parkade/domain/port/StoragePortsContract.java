@@ -503,6 +503,25 @@ public abstract class StoragePortsContract {
   }
 
   @Test
+  void spots_afterRemovalsAndAdds_listEachSpotOnce_andPageAfterARemovedId() {
+    spots.add(spotIds(3));
+    spots.remove(new SpotId("L1-002"));
+    spots.add(List.of(new SpotId("L1-004")));
+
+    assertEquals(
+        List.of(new SpotId("L1-001"), new SpotId("L1-003"), new SpotId("L1-004")),
+        spots.spots(Optional.empty(), 10).stream().map(Spot::id).toList());
+    assertEquals(
+        List.of(new SpotId("L1-003"), new SpotId("L1-004")),
+        spots.spots(Optional.of(new SpotId("L1-002")), 10).stream().map(Spot::id).toList());
+
+    spots.add(List.of(new SpotId("L1-002")));
+
+    assertEquals(spotIds(4), spots.spots(Optional.empty(), 10).stream().map(Spot::id).toList());
+    assertEquals(new Occupancy(4, 4), spots.occupancy());
+  }
+
+  @Test
   void freeSpots_returnsAtMostLimitDistinctFreeIds() {
     spots.add(spotIds(10));
     ParkingSession session = start(1, 1, 0);
