@@ -8,6 +8,7 @@ import dev.parkade.domain.port.NewSession;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,6 +78,20 @@ final class Claim {
    */
   ParkingSession activeSession() {
     return ParkingSession.started(id, user, plate, spot().id(), startTime);
+  }
+
+  /** The ended record; only for a claim that has ended, at {@code ended}. */
+  ParkingSession endedSession(Phase.Ended ended) {
+    return new ParkingSession(
+        id, user, plate, spot().id(), startTime, Optional.of(ended.endTime()));
+  }
+
+  /** The ended record of a claim whose end is committed. */
+  ParkingSession endedSession() {
+    if (!(phase instanceof Phase.Ended ended)) {
+      throw new IllegalStateException(this + " has not ended");
+    }
+    return endedSession(ended);
   }
 
   @Override

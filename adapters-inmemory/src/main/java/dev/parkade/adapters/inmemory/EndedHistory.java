@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * costs the size of the kept history, not of the page.
  */
 final class EndedHistory {
-  private final AtomicReferenceArray<ParkingSession> ring;
+  private final AtomicReferenceArray<Claim> ring;
   private final AtomicLong written = new AtomicLong();
 
   EndedHistory(int limit) {
@@ -30,14 +30,17 @@ final class EndedHistory {
     this.ring = new AtomicReferenceArray<>(limit);
   }
 
-  /** Keeps {@code ended}, and hands the session it overwrites, if any, to {@code onDrop}. */
-  void record(ParkingSession ended, Consumer<ParkingSession> onDrop) {
+  /**
+   * Keeps {@code ended}, a claim whose end is committed, and hands the claim it overwrites, if any,
+   * to {@code onDrop}.
+   */
+  void record(Claim ended, Consumer<Claim> onDrop) {
     if (ring.length() == 0) {
       onDrop.accept(ended);
       return;
     }
     int slot = (int) (written.getAndIncrement() % ring.length());
-    ParkingSession dropped = ring.getAndSet(slot, ended);
+    Claim dropped = ring.getAndSet(slot, ended);
     if (dropped != null) {
       onDrop.accept(dropped);
     }
@@ -46,11 +49,13 @@ final class EndedHistory {
   List<ParkingSession> page(Optional<EndedSessionKey> after, int max) {
     List<ParkingSession> kept = new ArrayList<>();
     for (int i = 0; i < ring.length(); i++) {
-      ParkingSession session = ring.get(i);
-      if (session != null
-          && (after.isEmpty()
-              || EndedSessionKey.NEWEST_FIRST.compare(EndedSessionKey.of(session), after.get())
-                  > 0)) {
+      Claim claim = ring.get(i);
+      if (claim == null) {
+        continue;
+      }
+      ParkingSession session = claim.endedSession();
+      if ((after.isEmpty()
+          || EndedSessionKey.NEWEST_FIRST.compare(EndedSessionKey.of(session), after.get()) > 0)) {
         kept.add(session);
       }
     }

@@ -171,9 +171,9 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     for (; ; ) {
       Phase phase = ledger.settle(claim);
       if (phase == Phase.Stage.ACTIVE) {
-        Phase.Ending ending = endingAt(claim, endTime);
-        if (claim.advance(Phase.Stage.ACTIVE, ending)) {
-          return finishEnd(claim, ending);
+        ParkingSession ended = tryEnd(claim, endTime);
+        if (ended != null) {
+          return ended;
         }
       } else if (phase instanceof Phase.Ending ending) {
         commitEnd(claim, ending); // another ender won; see it through, then lose
@@ -195,9 +195,9 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
       }
       Phase phase = ledger.settle(claim);
       if (phase == Phase.Stage.ACTIVE) {
-        Phase.Ending ending = endingAt(claim, endTime);
-        if (claim.advance(Phase.Stage.ACTIVE, ending)) {
-          return finishEnd(claim, ending);
+        ParkingSession ended = tryEnd(claim, endTime);
+        if (ended != null) {
+          return ended;
         }
       } else if (phase instanceof Phase.Ending ending) {
         commitEnd(claim, ending); // another ender won; look again afterwards
@@ -207,17 +207,21 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     }
   }
 
-  private static Phase.Ending endingAt(Claim claim, Instant endTime) {
-    return new Phase.Ending(new Phase.Ended(claim.activeSession().endedAt(endTime)));
-  }
-
-  /** The winning ender's part: commit, then tidy the indexes and keep the record. */
-  private ParkingSession finishEnd(Claim claim, Phase.Ending ending) {
+  /**
+   * Ends an active claim if this thread wins the one compare-and-set that decides between enders,
+   * then commits, tidies the indexes and keeps the claim in the history; {@code null} when another
+   * ender won first. The record is built before the race, so that the commit cannot fail.
+   */
+  private @Nullable ParkingSession tryEnd(Claim claim, Instant endTime) {
+    ParkingSession ended = claim.activeSession().endedAt(endTime);
+    Phase.Ending ending = new Phase.Ending(new Phase.Ended(ended.endTime().orElseThrow()));
+    if (!claim.advance(Phase.Stage.ACTIVE, ending)) {
+      return null;
+    }
     commitEnd(claim, ending);
     byUser.remove(claim.user, claim);
     byPlate.remove(claim.plate, claim);
-    ParkingSession ended = ending.outcome().session();
-    history.record(ended, dropped -> byId.remove(dropped.id()));
+    history.record(claim, dropped -> byId.remove(dropped.id, dropped));
     return ended;
   }
 
@@ -249,7 +253,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     }
     Phase phase = ledger.settle(claim);
     if (phase instanceof Phase.Ended ended) {
-      return Optional.of(ended.session());
+      return Optional.of(claim.endedSession(ended));
     }
     return phase.isActive() ? Optional.of(claim.activeSession()) : Optional.empty();
   }

@@ -1,6 +1,6 @@
 package dev.parkade.adapters.inmemory;
 
-import dev.parkade.domain.ParkingSession;
+import java.time.Instant;
 
 /**
  * Where a {@link Claim} stands. A claim moves {@code PENDING -> ACTIVE -> Ending -> Ended}, or
@@ -24,8 +24,12 @@ sealed interface Phase permits Phase.Stage, Phase.Ending, Phase.Ended {
    */
   record Ending(Ended outcome) implements Phase {}
 
-  /** Committed end; {@code session} is the ended record. */
-  record Ended(ParkingSession session) implements Phase {}
+  /**
+   * Committed end, at {@code endTime} (never before the start). Only the time is kept: the record
+   * is built on read ({@link Claim#endedSession}), so that each of the many ended sessions a lot
+   * keeps costs its claim and this, not a second copy of its fields.
+   */
+  record Ended(Instant endTime) implements Phase {}
 
   /** Whether a reader that settled this phase sees an active session. */
   default boolean isActive() {

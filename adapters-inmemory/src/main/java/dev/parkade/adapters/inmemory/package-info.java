@@ -80,13 +80,14 @@
  * <h2>Bounds</h2>
  *
  * Ended sessions are kept up to a limit (constructor argument, 100,000 by default) in a ring
- * written in the order sessions end; past the limit the oldest is overwritten and is then neither
- * found by id nor listed. Recording an end costs one increment and one write; listing ended
- * sessions sorts a snapshot of the kept history, so a page costs the size of the history (an
- * operator's page, not the hot path). Listings are weakly consistent: each entry is exact when
- * read, a page is not one instant. Active sessions are listed in spot id order by walking the
- * catalogue, so a page costs its size plus the free spots passed over. An add copies the catalogue
- * (O(lot), a millisecond at a million spots): spots are added by an operator in batches, and the
- * array costs a spot 4 bytes where a skip list cost 36.
+ * written in the order sessions end, as their claims with the end time in the phase (a record is
+ * built on read: fewer bytes for every end to carry through young collections); past the limit the
+ * oldest is overwritten and is then neither found by id nor listed. Recording an end costs one
+ * increment and one write; listing ended sessions sorts a snapshot of the kept history, so a page
+ * costs the size of the history (an operator's page, not the hot path). Listings are weakly
+ * consistent: each entry is exact when read, a page is not one instant. Active sessions are listed
+ * in spot id order by walking the catalogue, so a page costs its size plus the free spots passed
+ * over. An add copies the catalogue (O(lot), a millisecond at a million spots): spots are added by
+ * an operator in batches, and the array costs a spot 4 bytes where a skip list cost 36.
  */
 package dev.parkade.adapters.inmemory;
