@@ -594,7 +594,6 @@ public final class HttpLoad {
   }
 
   private static void threadCpu(String process, long pid, Map<String, Long> cpu) {
-    long nanosPerTick = 1_000_000_000L / 100; // USER_HZ, 100 on Linux
     List<String> groups =
         new ArrayList<>(List.of("request threads", "JIT compiler", "garbage collector"));
     if (pid == ProcessHandle.current().pid()) {
@@ -611,7 +610,7 @@ public final class HttpLoad {
         }
         String line = stat.get();
         String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
-        long nanos = cpuTicks(line) * nanosPerTick;
+        long nanos = ProcCpu.nanos(line);
         String group = process + ": " + group(name);
         cpu.merge(group, nanos, Long::sum);
         named += nanos;
@@ -619,20 +618,13 @@ public final class HttpLoad {
       Optional<String> stat = read(Path.of("/proc", Long.toString(pid), "stat"));
       if (stat.isPresent()) {
         String line = stat.get();
-        long total = cpuTicks(line) * nanosPerTick;
+        long total = ProcCpu.nanos(line);
         cpu.merge(process + ": other threads", Math.max(0, total - named), Long::sum);
         cpu.put(process + ": total", total);
       }
     } catch (IOException e) {
       // the process ended meanwhile: its figures stay as far as they were read
     }
-  }
-
-  /** User plus system time in a {@code /proc/.../stat} line (fields 14 and 15), in clock ticks. */
-  private static long cpuTicks(String statLine) {
-    List<String> fields =
-        Arrays.asList(statLine.substring(statLine.lastIndexOf(')') + 2).strip().split(" ", -1));
-    return Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
   }
 
   private static String group(String threadName) {

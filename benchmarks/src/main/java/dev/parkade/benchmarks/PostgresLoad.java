@@ -11,6 +11,10 @@ import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.NewSession;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PostgresLoad {
   private static final int SPOTS = 1_000;
   private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+  private static final int MAX_WARM_UP_SECONDS = 30;
 
   private PostgresLoad() {}
 
@@ -47,24 +52,42 @@ public final class PostgresLoad {
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int[] threadCounts = {1, 8, 32};
+    StringBuilder cpu = new StringBuilder();
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       System.out.println(
           "| threads | raw SKIP LOCKED pairs/s | raw FOR UPDATE pairs/s | parkade pairs/s | parkade / raw SKIP LOCKED |");
       System.out.println("| ---: | ---: | ---: | ---: | ---: |");
       for (int threads : threadCounts) {
-        double skipLocked = raw(pg, "raw_skip_" + threads, threads, seconds, true);
-        double forUpdate = raw(pg, "raw_wait_" + threads, threads, seconds, false);
-        double parkade = parkade(pg, "parkade_" + threads, threads, seconds);
+        Run skipLocked = raw(pg, "raw_skip_" + threads, threads, seconds, true);
+        Run forUpdate = raw(pg, "raw_wait_" + threads, threads, seconds, false);
+        Run parkade = parkade(pg, "parkade_" + threads, threads, seconds);
         System.out.printf(
             Locale.ROOT,
             "| %d | %,.0f | %,.0f | %,.0f | %.2f |%n",
             threads,
-            skipLocked,
-            forUpdate,
-            parkade,
-            parkade / skipLocked);
+            skipLocked.pairsPerSecond(),
+            forUpdate.pairsPerSecond(),
+            parkade.pairsPerSecond(),
+            parkade.pairsPerSecond() / skipLocked.pairsPerSecond());
+        cpu.append(
+            String.format(
+                Locale.ROOT,
+                "| %d | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f |%n",
+                threads,
+                skipLocked.clientMicrosPerPair(),
+                skipLocked.serverMicrosPerPair(),
+                parkade.clientMicrosPerPair(),
+                parkade.serverMicrosPerPair(),
+                parkade.clientMicrosPerPair() / skipLocked.clientMicrosPerPair(),
+                parkade.serverMicrosPerPair() / skipLocked.serverMicrosPerPair()));
       }
     }
+    System.out.println();
+    System.out.println(
+        "| threads | raw SKIP LOCKED: client CPU µs/pair | server CPU µs/pair | parkade: client CPU"
+            + " µs/pair | server CPU µs/pair | parkade / raw: client | server |");
+    System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    System.out.print(cpu);
   }
 
   private static String createDatabase(EmbeddedPostgres pg, String name) throws SQLException {
@@ -84,7 +107,7 @@ public final class PostgresLoad {
     return new HikariDataSource(config);
   }
 
-  private static double raw(
+  private static Run raw(
       EmbeddedPostgres pg, String database, int threads, int seconds, boolean skipLocked)
       throws Exception {
     String url = createDatabase(pg, database);
@@ -148,7 +171,7 @@ public final class PostgresLoad {
     }
   }
 
-  private static double parkade(EmbeddedPostgres pg, String database, int threads, int seconds)
+  private static Run parkade(EmbeddedPostgres pg, String database, int threads, int seconds)
       throws Exception {
     String url = createDatabase(pg, database);
     try (JdbcStorage storage =
@@ -159,7 +182,7 @@ public final class PostgresLoad {
       }
       storage.lot().add(spots);
       AtomicLong ids = new AtomicLong();
-      double pairs =
+      Run run =
           measure(
               threads,
               seconds,
@@ -183,40 +206,49 @@ public final class PostgresLoad {
       if (storage.lot().occupancy().free() != SPOTS) {
         throw new IllegalStateException("invariant broken: " + storage.lot().occupancy());
       }
-      return pairs;
+      return run;
     }
   }
 
+  /** What one measured run gave: throughput, and CPU time per pair on each side. */
+  record Run(double pairsPerSecond, double clientMicrosPerPair, double serverMicrosPerPair) {}
+
   /**
-   * Runs {@code pair} on {@code threads} threads for {@code seconds}; completed pairs per second.
+   * Runs {@code pair} on {@code threads} threads: first unmeasured, in rounds of a second, until
+   * the client's JIT compiler used under 5% of its CPU time in a round (at least {@code seconds},
+   * at most {@link #MAX_WARM_UP_SECONDS}); then measured for {@code seconds}. At one thread a few
+   * seconds are a few thousand pairs, too few for the JIT to have compiled JDBI's paths, which the
+   * raw baseline does not have: a fixed warm-up measured the compiler, not the adapter.
    */
-  private static double measure(int threads, int seconds, Pair pair) throws Exception {
+  private static Run measure(int threads, int seconds, Pair pair) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    Marks marks = new Marks(seconds);
     try {
-      CyclicBarrier start = new CyclicBarrier(threads);
-      long[] deadline = {0};
+      CyclicBarrier round = new CyclicBarrier(threads, marks::judgeWarmUpRound);
+      CyclicBarrier measured = new CyclicBarrier(threads, marks::startMeasuring);
+      CyclicBarrier finished = new CyclicBarrier(threads, marks::stop);
       List<Future<Long>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
         done.add(
             pool.submit(
                 () -> {
-                  start.await();
-                  synchronized (deadline) {
-                    if (deadline[0] == 0) {
-                      deadline[0] = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+                  long n = 0;
+                  round.await();
+                  while (!marks.warm) {
+                    while (System.nanoTime() < marks.roundEnd) {
+                      pair.run(thread, n++);
                     }
+                    round.await();
                   }
-                  long end;
-                  synchronized (deadline) {
-                    end = deadline[0];
-                  }
+                  measured.await();
                   long pairs = 0;
-                  for (long n = 0; System.nanoTime() < end; n++) {
-                    if (pair.run(thread, n)) {
+                  while (System.nanoTime() < marks.end) {
+                    if (pair.run(thread, n++)) {
                       pairs++;
                     }
                   }
+                  finished.await();
                   return pairs;
                 }));
       }
@@ -224,9 +256,99 @@ public final class PostgresLoad {
       for (Future<Long> f : done) {
         total += f.get();
       }
-      return total / (double) seconds;
+      return marks.run(total);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The instants and CPU counters of one run, written by barrier actions, read after them. */
+  private static final class Marks {
+    private static final long ROUND_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private final long phaseNanos;
+    volatile boolean warm;
+    volatile long roundEnd;
+    volatile long end;
+    private long warmUpStart;
+    private long roundClientCpu;
+    private long roundJitCpu;
+    private long start;
+    private long stop;
+    private long clientCpu;
+    private long serverCpu;
+
+    Marks(int seconds) {
+      this.phaseNanos = TimeUnit.SECONDS.toNanos(seconds);
+    }
+
+    /** Ends the warm-up if the round just run had the JIT settled, else starts another round. */
+    void judgeWarmUpRound() {
+      long now = System.nanoTime();
+      long client = clientCpuNanos();
+      long jit = jitCpuNanos();
+      if (warmUpStart == 0) {
+        warmUpStart = now;
+      } else {
+        double jitShare = (jit - roundJitCpu) / (double) Math.max(1, client - roundClientCpu);
+        long warmedUp = now - warmUpStart;
+        if ((jitShare < 0.05 && warmedUp >= phaseNanos)
+            || warmedUp >= TimeUnit.SECONDS.toNanos(MAX_WARM_UP_SECONDS)) {
+          warm = true;
+          return;
+        }
+      }
+      roundClientCpu = client;
+      roundJitCpu = jit;
+      roundEnd = now + ROUND_NANOS;
+    }
+
+    void startMeasuring() {
+      clientCpu = -clientCpuNanos();
+      serverCpu = -serverCpuNanos();
+      start = System.nanoTime();
+      end = start + phaseNanos;
+    }
+
+    void stop() {
+      stop = System.nanoTime();
+      clientCpu += clientCpuNanos();
+      serverCpu += serverCpuNanos();
+    }
+
+    Run run(long pairs) {
+      return new Run(
+          pairs / ((stop - start) / 1e9), clientCpu / 1e3 / pairs, serverCpu / 1e3 / pairs);
+    }
+  }
+
+  /** CPU time of this process's JIT compiler threads. */
+  private static long jitCpuNanos() {
+    return ProcCpu.ownThreadsNanos("C1 CompilerThre", "C2 CompilerThre");
+  }
+
+  /** CPU time of this process, every thread (the client's JIT and GC included). */
+  private static long clientCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * CPU time of every PostgreSQL process on this machine (backends, WAL writer, checkpointer), from
+   * {@code /proc}; 0 where there is none. Only the embedded server runs here.
+   */
+  private static long serverCpuNanos() {
+    long nanos = 0;
+    File[] processes = new File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
+    for (File process : processes == null ? new File[0] : processes) {
+      try {
+        if (!Files.readString(process.toPath().resolve("comm")).strip().equals("postgres")) {
+          continue;
+        }
+        nanos += ProcCpu.nanos(Files.readString(process.toPath().resolve("stat")));
+      } catch (IOException | RuntimeException gone) {
+        // the process ended while being read: its time is no longer counted by anyone
+      }
+    }
+    return nanos;
   }
 }
