@@ -20,6 +20,11 @@ final class PortableWrites implements SessionWrites {
   private static final int CANDIDATES = 16;
 
   @Override
+  public boolean eachIsOneStatement() {
+    return false;
+  }
+
+  @Override
   public ParkingSession start(Handle h, NewSession request) {
     Optional<ParkingFailure> conflict = SessionRows.conflictOf(h, request);
     if (conflict.isPresent()) {

@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * How a start and an end are written on one kind of database, inside the caller's transaction. Both
- * kinds keep the same rows and the same guarantees; they differ in how many round trips they take.
+ * How a start and an end are written on one kind of database (see {@link #eachIsOneStatement}).
+ * Both kinds keep the same rows and the same guarantees; they differ in how many round trips they
+ * take.
  */
 interface SessionWrites {
 
@@ -26,6 +27,12 @@ interface SessionWrites {
    * (clamped to its start), and frees its spot; empty when there is no such active session.
    */
   Optional<ParkingSession> end(Handle h, ActiveSessionKey key, Instant endTime);
+
+  /**
+   * Whether {@link #start} and {@link #end} are each one statement, atomic without a transaction
+   * around it; otherwise they need the caller's transaction.
+   */
+  boolean eachIsOneStatement();
 
   /** The writes that suit the database behind {@code h}. */
   static SessionWrites forDatabase(Handle h) {

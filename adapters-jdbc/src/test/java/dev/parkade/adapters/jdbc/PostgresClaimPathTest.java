@@ -6,6 +6,7 @@ import static dev.parkade.domain.port.Fixtures.sessionId;
 import static dev.parkade.domain.port.Fixtures.spotIds;
 import static dev.parkade.domain.port.Fixtures.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.parkade.domain.ParkingSession;
@@ -15,6 +16,9 @@ import dev.parkade.domain.port.Occupancy;
 import dev.parkade.domain.port.StoragePorts;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,30 +37,30 @@ class PostgresClaimPathTest extends ClaimPathContract {
   }
 
   @Test
-  void start_whoseConnectionIsKilledMidway_leavesNoHalfSession_andTheNextStartSucceeds() {
+  void start_whoseBackendIsKilledMidStatement_leavesNoHalfSession_andTheNextStartSucceeds()
+      throws Exception {
     StoragePorts storage = DATABASE.emptyStorage();
     storage.spots().add(spotIds(1));
-    // A start whose backend is terminated by another session once it has claimed the spot and
-    // written the session, before it commits.
-    JdbcParkingLot doomed =
-        new JdbcParkingLot(
-            DATABASE.jdbi(),
-            claiming -> {
-              int pid = claiming.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class).one();
-              DATABASE
-                  .jdbi()
-                  .useHandle(
-                      admin ->
-                          admin
-                              .createQuery("SELECT pg_terminate_backend(:pid)")
-                              .bind("pid", pid)
-                              .mapTo(Boolean.class)
-                              .one());
-            });
+    try (Handle blocker = DATABASE.jdbi().open()) {
+      // Holding every counter stripe stops the start's one statement at its last step, once it has
+      // claimed the spot and written the session; its backend is terminated there.
+      blocker.begin();
+      blocker.createQuery("SELECT stripe FROM lot_counter FOR UPDATE").mapTo(Integer.class).list();
+      CompletableFuture<ParkingSession> start =
+          CompletableFuture.supplyAsync(
+              () -> storage.sessions().start(new NewSession(sessionId(1), user(1), plate(1), T0)));
 
-    assertThrows(
-        StorageUnavailableException.class,
-        () -> doomed.start(new NewSession(sessionId(1), user(1), plate(1), T0)));
+      int waiting = backendBlockedBy(blocker);
+      blocker
+          .createQuery("SELECT pg_terminate_backend(:pid)")
+          .bind("pid", waiting)
+          .mapTo(Boolean.class)
+          .one();
+
+      ExecutionException failed = assertThrows(ExecutionException.class, start::get);
+      assertInstanceOf(StorageUnavailableException.class, failed.getCause());
+      blocker.rollback();
+    }
 
     assertEquals(new Occupancy(1, 1), storage.spots().occupancy());
     assertEquals(Optional.empty(), storage.sessions().activeSessionOf(user(1)));
@@ -66,5 +70,28 @@ class PostgresClaimPathTest extends ClaimPathContract {
         storage.sessions().start(new NewSession(sessionId(2), user(1), plate(1), T0));
     assertEquals(spotIds(1).get(0), next.spotId());
     assertEquals(List.of(next), storage.sessions().activeSessions(Optional.empty(), 10));
+  }
+
+  /**
+   * The server process of the statement waiting on a lock that {@code blocker} holds. The wait
+   * happens inside PostgreSQL, where no latch can see it, so its activity view is asked until it
+   * shows (within seconds, or the test fails).
+   */
+  private static int backendBlockedBy(Handle blocker) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      Optional<Integer> waiting =
+          blocker
+              .createQuery(
+                  "SELECT pid FROM pg_stat_activity"
+                      + " WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid)) LIMIT 1")
+              .mapTo(Integer.class)
+              .findOne();
+      if (waiting.isPresent()) {
+        return waiting.get();
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("no start came to wait on the held counter stripes");
   }
 }
