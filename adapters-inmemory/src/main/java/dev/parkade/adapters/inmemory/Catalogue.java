@@ -54,7 +54,8 @@ final class Catalogue {
 
   /**
    * {@code current} without its gone slots, with {@code added} (sorted, no id of a slot in {@code
-   * current} that is not gone) merged in order.
+   * current} that is not gone) merged in order. Gone is final, so a slot checked gone is still gone
+   * here, and the result again holds each id once.
    */
   static SpotSlot[] merge(SpotSlot[] current, List<SpotSlot> added) {
     SpotSlot[] next = new SpotSlot[current.length + added.size()];

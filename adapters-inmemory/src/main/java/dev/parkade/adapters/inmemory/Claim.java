@@ -4,6 +4,7 @@ import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.EndedSessionKey;
 import dev.parkade.domain.port.NewSession;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -88,10 +89,19 @@ final class Claim {
 
   /** The ended record of a claim whose end is committed. */
   ParkingSession endedSession() {
+    return endedSession(ended());
+  }
+
+  /** Where a claim whose end is committed sits in the history's order. */
+  EndedSessionKey endedKey() {
+    return new EndedSessionKey(ended().endTime(), id);
+  }
+
+  private Phase.Ended ended() {
     if (!(phase instanceof Phase.Ended ended)) {
       throw new IllegalStateException(this + " has not ended");
     }
-    return endedSession(ended);
+    return ended;
   }
 
   @Override

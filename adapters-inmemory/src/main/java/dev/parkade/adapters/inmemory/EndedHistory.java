@@ -46,20 +46,25 @@ final class EndedHistory {
     }
   }
 
+  /**
+   * Up to {@code max} kept sessions after {@code after}, newest first. Orders the claims by their
+   * keys and builds records only for the page.
+   */
   List<ParkingSession> page(Optional<EndedSessionKey> after, int max) {
-    List<ParkingSession> kept = new ArrayList<>();
+    List<Keyed> kept = new ArrayList<>();
     for (int i = 0; i < ring.length(); i++) {
       Claim claim = ring.get(i);
       if (claim == null) {
         continue;
       }
-      ParkingSession session = claim.endedSession();
-      if ((after.isEmpty()
-          || EndedSessionKey.NEWEST_FIRST.compare(EndedSessionKey.of(session), after.get()) > 0)) {
-        kept.add(session);
+      Keyed keyed = new Keyed(claim.endedKey(), claim);
+      if (after.isEmpty() || EndedSessionKey.NEWEST_FIRST.compare(keyed.key(), after.get()) > 0) {
+        kept.add(keyed);
       }
     }
-    kept.sort(Comparator.comparing(EndedSessionKey::of, EndedSessionKey.NEWEST_FIRST));
-    return List.copyOf(kept.subList(0, Math.min(max, kept.size())));
+    kept.sort(Comparator.comparing(Keyed::key, EndedSessionKey.NEWEST_FIRST));
+    return kept.stream().limit(max).map(keyed -> keyed.claim().endedSession()).toList();
   }
+
+  private record Keyed(EndedSessionKey key, Claim claim) {}
 }

@@ -49,8 +49,9 @@ final class FreeSpots {
    * so the listing skips repeats.
    */
   List<SpotId> first(int limit) {
-    Set<SpotSlot> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<SpotId> ids = new ArrayList<>(Math.min(limit, 1024));
+    int expected = Math.min(limit, 1024);
+    Set<SpotSlot> seen = Collections.newSetFromMap(new IdentityHashMap<>(expected));
+    List<SpotId> ids = new ArrayList<>(expected);
     for (SpotSlot slot : queue) {
       if (ids.size() >= limit) {
         break;

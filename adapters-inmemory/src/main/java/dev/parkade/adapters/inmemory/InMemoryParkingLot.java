@@ -405,6 +405,12 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     for (int i = firstAfter(slots, after); i < slots.length && page.size() < limit; i++) {
       SpotSlot slot = slots[i];
       Object state = slot.state();
+      if (state == SpotSlot.Marker.ADDING || state == SpotSlot.Marker.REMOVING) {
+        // An add or a removal may have committed and not yet be applied; once the ledger is
+        // settled, a state still in flight had not committed when it was read (as in remove).
+        ledger.settled();
+        state = slot.state();
+      }
       if (state == SpotSlot.Marker.FREE || state == SpotSlot.Marker.REMOVING) {
         page.add(new Spot(slot.id(), SpotState.FREE));
       } else if (state instanceof Claim claim) {

@@ -33,7 +33,7 @@ final class SpotSlot {
     FREE,
     /** Being removed, not yet committed: still counted free, but nobody may take it. */
     REMOVING,
-    /** Not part of the lot (removed, or its add was rolled back). */
+    /** Removed: not part of the lot, for good (adding the id again makes a new slot). */
     GONE
   }
 
@@ -49,7 +49,7 @@ final class SpotSlot {
 
   /** The spot's id, built anew on each call. */
   SpotId id() {
-    return new SpotId(new String(id, StandardCharsets.US_ASCII));
+    return new SpotId(new String(id, StandardCharsets.ISO_8859_1)); // ASCII: a plain copy
   }
 
   /** Orders like {@link SpotId#compareTo}: for ASCII, byte order is character order. */

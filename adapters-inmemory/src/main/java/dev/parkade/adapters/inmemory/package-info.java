@@ -64,11 +64,11 @@
  * built before the commit), so a commit never stays half done. A writer waits only when its outcome
  * depends on a change still in flight: another start of the <em>same</em> user, plate or spot id;
  * or, when the ledger counts free spots but the queue has none, for the starts or removals holding
- * them to commit, or for a thread that freed a spot to queue it. All of these are a few
- * instructions away; a waiter spins briefly, then yields, and a start that has waited long (its
- * freer descheduled) takes a free slot straight from the catalogue instead, so no start depends on
- * a stalled thread running again. There is no global lock: the ledger is a single compare-and-set,
- * like any counter.
+ * them to commit, or for a thread that freed a spot to queue it; an add, for another add or a
+ * removal of one of its ids to commit. All of these are a few instructions away; a waiter spins
+ * briefly, then yields, and a start that has waited long (its freer descheduled) takes a free slot
+ * straight from the catalogue instead, so no start depends on a stalled thread running again. There
+ * is no global lock: the ledger is a single compare-and-set, like any counter.
  *
  * <h2>Invariants</h2>
  *
@@ -87,7 +87,8 @@
  * costs the size of the history (an operator's page, not the hot path). Listings are weakly
  * consistent: each entry is exact when read, a page is not one instant. Active sessions are listed
  * in spot id order by walking the catalogue, so a page costs its size plus the free spots passed
- * over. An add copies the catalogue (O(lot), a millisecond at a million spots): spots are added by
- * an operator in batches, and the array costs a spot 4 bytes where a skip list cost 36.
+ * over (and removed ones that no add has left out yet). An add copies the catalogue (O(lot), a
+ * millisecond at a million spots): spots are added by an operator in batches, and the array costs a
+ * spot 4 bytes where a skip list cost 36.
  */
 package dev.parkade.adapters.inmemory;

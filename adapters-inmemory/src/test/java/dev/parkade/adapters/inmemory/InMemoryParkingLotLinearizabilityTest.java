@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
@@ -55,10 +54,7 @@ class InMemoryParkingLotLinearizabilityTest {
         // The JDK's concurrent collections are linearizable per call; exploring their insides
         // only multiplies the interleavings without testing anything of ours.
         .addGuarantee(
-            forClasses(
-                    ConcurrentHashMap.class.getName(),
-                    ConcurrentSkipListMap.class.getName(),
-                    ConcurrentLinkedQueue.class.getName())
+            forClasses(ConcurrentHashMap.class.getName(), ConcurrentLinkedQueue.class.getName())
                 .allMethods()
                 .treatAsAtomic())
         .sequentialSpecification(specification);
