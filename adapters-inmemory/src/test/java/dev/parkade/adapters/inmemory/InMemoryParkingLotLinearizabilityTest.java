@@ -10,9 +10,11 @@ import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.Fixtures;
 import dev.parkade.domain.port.NewSession;
+import dev.parkade.domain.port.Occupancy;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +43,12 @@ class InMemoryParkingLotLinearizabilityTest {
   void sessionsAndSpotInventory_areLinearizable_onOneSpot() {
     // Fewer scenarios: waits on spots in flight make each of them costlier to explore.
     options(OneSpotSpecification.class, 10).check(OneSpotLot.class);
+  }
+
+  @Test
+  void addsAndRemovals_areLinearizable_onTwoSpotIds() {
+    // Adds of one or both ids race on the catalogue; removals leave slots behind that adds drop.
+    options(InventorySpecification.class, 20).check(InventoryLot.class);
   }
 
   private static ModelCheckingOptions options(Class<?> specification, int scenarios) {
@@ -114,6 +122,62 @@ class InMemoryParkingLotLinearizabilityTest {
     @Operation
     public String addSpot() {
       return driver.addSpot();
+    }
+  }
+
+  /**
+   * Spot inventory alone: ids A and B added (both, or B alone) and removed, and the counts read.
+   * Listings are not among the operations: they are weakly consistent by contract (each entry exact
+   * when read, a page not one instant), and Lincheck rightly finds a listing that shows A and not
+   * yet B while an add of both is being applied.
+   */
+  public static class InventoryLot {
+    private static final SpotId A = new SpotId("A");
+    private static final SpotId B = new SpotId("B");
+    private final InMemoryParkingLot lot = new InMemoryParkingLot();
+
+    @Operation
+    public String addBoth() {
+      return add(List.of(B, A));
+    }
+
+    @Operation
+    public String addB() {
+      return add(List.of(B));
+    }
+
+    @Operation
+    public String removeA() {
+      return remove(A);
+    }
+
+    @Operation
+    public String removeB() {
+      return remove(B);
+    }
+
+    @Operation
+    public String occupancy() {
+      Occupancy now = lot.occupancy();
+      return now.total() + "/" + now.free();
+    }
+
+    private String add(List<SpotId> ids) {
+      try {
+        lot.add(ids);
+        return "added";
+      } catch (ParkingException refused) {
+        return refused.failure().code() + " " + refused.subject().orElse("");
+      }
+    }
+
+    private String remove(SpotId id) {
+      try {
+        lot.remove(id);
+        return "removed";
+      } catch (ParkingException refused) {
+        return refused.failure().code();
+      }
     }
   }
 
@@ -232,6 +296,45 @@ class InMemoryParkingLotLinearizabilityTest {
 
     public long available() {
       return spots.values().stream().filter(occupied -> !occupied).count();
+    }
+  }
+
+  /** The inventory's rules: an add is all or nothing and names the first id (in order) taken. */
+  public static class InventorySpecification {
+    private final TreeSet<String> spots = new TreeSet<>();
+
+    public String addBoth() {
+      return add("A", "B");
+    }
+
+    public String addB() {
+      return add("B");
+    }
+
+    public String removeA() {
+      return remove("A");
+    }
+
+    public String removeB() {
+      return remove("B");
+    }
+
+    public String occupancy() {
+      return spots.size() + "/" + spots.size();
+    }
+
+    private String add(String... ids) {
+      for (String id : ids) {
+        if (spots.contains(id)) {
+          return "SPOT_EXISTS " + id;
+        }
+      }
+      spots.addAll(List.of(ids));
+      return "added";
+    }
+
+    private String remove(String id) {
+      return spots.remove(id) ? "removed" : "SPOT_NOT_FOUND";
     }
   }
 
