@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CyclicBarrier;
@@ -36,11 +37,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads: Parkade's JDBC adapter against a raw-JDBC baseline in the same run on the same server.
  * The baseline is the minimal transaction pair with no constraints and no domain code; its plain
  * {@code FOR UPDATE} variant shows what SKIP LOCKED buys.
+ *
+ * <p>Arguments: seconds measured per variant (5), the longest warm-up per variant in seconds (30),
+ * then the client thread counts (1 8 32).
  */
 public final class PostgresLoad {
   private static final int SPOTS = 1_000;
   private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-  private static final int MAX_WARM_UP_SECONDS = 30;
 
   private PostgresLoad() {}
 
@@ -50,17 +53,23 @@ public final class PostgresLoad {
   }
 
   public static void main(String[] args) throws Exception {
-    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    int[] threadCounts = {1, 8, 32};
+    Phases phases =
+        new Phases(
+            args.length > 0 ? Integer.parseInt(args[0]) : 5,
+            args.length > 1 ? Integer.parseInt(args[1]) : 30);
+    int[] threadCounts =
+        args.length > 2
+            ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
+            : new int[] {1, 8, 32};
     StringBuilder cpu = new StringBuilder();
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       System.out.println(
           "| threads | raw SKIP LOCKED pairs/s | raw FOR UPDATE pairs/s | parkade pairs/s | parkade / raw SKIP LOCKED |");
       System.out.println("| ---: | ---: | ---: | ---: | ---: |");
       for (int threads : threadCounts) {
-        Run skipLocked = raw(pg, "raw_skip_" + threads, threads, seconds, true);
-        Run forUpdate = raw(pg, "raw_wait_" + threads, threads, seconds, false);
-        Run parkade = parkade(pg, "parkade_" + threads, threads, seconds);
+        Run skipLocked = raw(pg, "raw_skip_" + threads, threads, phases, true);
+        Run forUpdate = raw(pg, "raw_wait_" + threads, threads, phases, false);
+        Run parkade = parkade(pg, "parkade_" + threads, threads, phases);
         System.out.printf(
             Locale.ROOT,
             "| %d | %,.0f | %,.0f | %,.0f | %.2f |%n",
@@ -108,7 +117,7 @@ public final class PostgresLoad {
   }
 
   private static Run raw(
-      EmbeddedPostgres pg, String database, int threads, int seconds, boolean skipLocked)
+      EmbeddedPostgres pg, String database, int threads, Phases phases, boolean skipLocked)
       throws Exception {
     String url = createDatabase(pg, database);
     try (HikariDataSource pool = pool(url, threads)) {
@@ -131,7 +140,7 @@ public final class PostgresLoad {
               + ") RETURNING id";
       return measure(
           threads,
-          seconds,
+          phases,
           (thread, n) -> {
             long session;
             String spot;
@@ -171,7 +180,7 @@ public final class PostgresLoad {
     }
   }
 
-  private static Run parkade(EmbeddedPostgres pg, String database, int threads, int seconds)
+  private static Run parkade(EmbeddedPostgres pg, String database, int threads, Phases phases)
       throws Exception {
     String url = createDatabase(pg, database);
     try (JdbcStorage storage =
@@ -185,7 +194,7 @@ public final class PostgresLoad {
       Run run =
           measure(
               threads,
-              seconds,
+              phases,
               (thread, n) -> {
                 UserId user = new UserId("u" + thread);
                 try {
@@ -210,19 +219,22 @@ public final class PostgresLoad {
     }
   }
 
+  /** How long each variant is measured, and the longest it is warmed up first. */
+  record Phases(int seconds, int maxWarmUpSeconds) {}
+
   /** What one measured run gave: throughput, and CPU time per pair on each side. */
   record Run(double pairsPerSecond, double clientMicrosPerPair, double serverMicrosPerPair) {}
 
   /**
    * Runs {@code pair} on {@code threads} threads: first unmeasured, in rounds of a second, until
-   * the client's JIT compiler used under 5% of its CPU time in a round (at least {@code seconds},
-   * at most {@link #MAX_WARM_UP_SECONDS}); then measured for {@code seconds}. At one thread a few
+   * the client's JIT compiler used under 5% of its CPU time in a round (at least a phase's length,
+   * at most {@link Phases#maxWarmUpSeconds}); then measured for a phase. At one thread a few
    * seconds are a few thousand pairs, too few for the JIT to have compiled JDBI's paths, which the
    * raw baseline does not have: a fixed warm-up measured the compiler, not the adapter.
    */
-  private static Run measure(int threads, int seconds, Pair pair) throws Exception {
+  private static Run measure(int threads, Phases phases, Pair pair) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    Marks marks = new Marks(seconds);
+    Marks marks = new Marks(phases);
     try {
       CyclicBarrier round = new CyclicBarrier(threads, marks::judgeWarmUpRound);
       CyclicBarrier measured = new CyclicBarrier(threads, marks::startMeasuring);
@@ -266,6 +278,7 @@ public final class PostgresLoad {
   private static final class Marks {
     private static final long ROUND_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final long phaseNanos;
+    private final long maxWarmUpNanos;
     volatile boolean warm;
     volatile long roundEnd;
     volatile long end;
@@ -277,8 +290,9 @@ public final class PostgresLoad {
     private long clientCpu;
     private long serverCpu;
 
-    Marks(int seconds) {
-      this.phaseNanos = TimeUnit.SECONDS.toNanos(seconds);
+    Marks(Phases phases) {
+      this.phaseNanos = TimeUnit.SECONDS.toNanos(phases.seconds());
+      this.maxWarmUpNanos = TimeUnit.SECONDS.toNanos(phases.maxWarmUpSeconds());
     }
 
     /** Ends the warm-up if the round just run had the JIT settled, else starts another round. */
@@ -291,8 +305,7 @@ public final class PostgresLoad {
       } else {
         double jitShare = (jit - roundJitCpu) / (double) Math.max(1, client - roundClientCpu);
         long warmedUp = now - warmUpStart;
-        if ((jitShare < 0.05 && warmedUp >= phaseNanos)
-            || warmedUp >= TimeUnit.SECONDS.toNanos(MAX_WARM_UP_SECONDS)) {
+        if ((jitShare < 0.05 && warmedUp >= phaseNanos) || warmedUp >= maxWarmUpNanos) {
           warm = true;
           return;
         }
