@@ -31,10 +31,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Both storage ports on PostgreSQL or H2. Every change is one transaction (a read runs without one:
- * each of its statements sees one snapshot); the database, not this class, is what makes double
- * booking impossible (see the schema's unique constraints), so the guarantees hold across any
- * number of processes sharing the database.
+ * Both storage ports on PostgreSQL or H2. Every change is one transaction, or one statement where
+ * that is atomic on its own (a PostgreSQL start or end); a read runs without a transaction, each of
+ * its statements seeing one snapshot. The database, not this class, is what makes double booking
+ * impossible (see the schema's unique constraints), so the guarantees hold across any number of
+ * processes sharing the database.
  *
  * <p>A start claims the first free spot that no other transaction has locked ({@code FOR UPDATE
  * SKIP LOCKED}, see {@link SessionWrites}), so concurrent starts never wait on each other's row
