@@ -68,11 +68,11 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
    * to 0.98 of its raw-JDBC baseline.
    */
   private <T> T write(HandleCallback<T, RuntimeException> work) {
-    return writes.eachIsOneStatement() ? read(work) : transaction(work);
+    return writes.eachIsOneStatement() ? withoutTransaction(work) : transaction(work);
   }
 
   /** Runs statements that need no transaction around them: each sees one snapshot of its own. */
-  private <T> T read(HandleCallback<T, RuntimeException> work) {
+  private <T> T withoutTransaction(HandleCallback<T, RuntimeException> work) {
     return SqlFaults.retrying(() -> jdbi.withHandle(work));
   }
 
@@ -91,7 +91,8 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
         return write(h -> writes.start(h, stored));
       } catch (SqlFaults.DuplicateKey lostRace) {
         // A concurrent start committed first on this user or plate; its session names our refusal.
-        Optional<ParkingFailure> refusal = read(h -> SessionRows.conflictOf(h, stored));
+        Optional<ParkingFailure> refusal =
+            withoutTransaction(h -> SessionRows.conflictOf(h, stored));
         if (refusal.isPresent()) {
           throw refusal.get().exception();
         }
@@ -134,7 +135,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
 
   @Override
   public Optional<ParkingSession> activeSessionOf(UserId user) {
-    return read(
+    return withoutTransaction(
         h ->
             h.createQuery(
                     "SELECT " + SESSION_COLUMNS + " FROM active_session WHERE user_id = :user")
@@ -145,7 +146,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
 
   @Override
   public Optional<ParkingSession> find(SessionId id) {
-    return read(
+    return withoutTransaction(
         h -> {
           Optional<ParkingSession> active =
               h.createQuery("SELECT " + SESSION_COLUMNS + " FROM active_session WHERE id = :id")
@@ -165,7 +166,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
 
   @Override
   public List<ParkingSession> activeSessions(Optional<SpotId> afterSpot, int limit) {
-    return read(
+    return withoutTransaction(
         h -> {
           Query query =
               h.createQuery(
@@ -181,7 +182,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
 
   @Override
   public List<ParkingSession> endedSessions(Optional<EndedSessionKey> after, int limit) {
-    return read(
+    return withoutTransaction(
         h -> {
           Query query =
               h.createQuery(
@@ -255,7 +256,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
 
   @Override
   public Occupancy occupancy() {
-    return read(
+    return withoutTransaction(
         h ->
             h.createQuery(
                     "SELECT COALESCE(SUM(total), 0) AS total, COALESCE(SUM(free), 0) AS free"
@@ -266,7 +267,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
 
   @Override
   public List<SpotId> freeSpots(int limit) {
-    return read(
+    return withoutTransaction(
         h ->
             h.createQuery("SELECT id FROM spot WHERE free = TRUE ORDER BY id LIMIT :limit")
                 .bind("limit", limit)
@@ -276,7 +277,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
 
   @Override
   public List<Spot> spots(Optional<SpotId> after, int limit) {
-    return read(
+    return withoutTransaction(
         h -> {
           Query query =
               h.createQuery(
