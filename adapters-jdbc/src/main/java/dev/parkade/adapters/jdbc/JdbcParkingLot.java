@@ -22,9 +22,11 @@ import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.Spot;
 import dev.parkade.domain.port.SpotInventory;
 import dev.parkade.domain.port.SpotState;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -47,9 +49,29 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
   private final Jdbi jdbi;
   private final SessionWrites writes;
 
+  /**
+   * @param jdbi over connections that start in autocommit mode, as a pool gives them by default:
+   *     one-statement writes rely on it to commit, and JDBI takes a connection outside it for a
+   *     transaction already open, which it then neither commits nor rolls back
+   * @throws IllegalArgumentException when a connection does not start in autocommit mode
+   */
   public JdbcParkingLot(Jdbi jdbi) {
     this.jdbi = jdbi;
-    this.writes = SqlFaults.retrying(() -> jdbi.withHandle(SessionWrites::forDatabase));
+    this.writes = SqlFaults.retrying(() -> jdbi.withHandle(JdbcParkingLot::writesFor));
+  }
+
+  private static SessionWrites writesFor(Handle h) {
+    boolean autoCommit;
+    try {
+      autoCommit = h.getConnection().getAutoCommit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot tell whether connections autocommit", e);
+    }
+    if (!autoCommit) {
+      throw new IllegalArgumentException(
+          "the data source's connections must start in autocommit mode; writes would never commit");
+    }
+    return SessionWrites.forDatabase(h);
   }
 
   /**
