@@ -11,10 +11,7 @@ import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.NewSession;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -346,22 +343,10 @@ public final class PostgresLoad {
   }
 
   /**
-   * CPU time of every PostgreSQL process on this machine (backends, WAL writer, checkpointer), from
-   * {@code /proc}; 0 where there is none. Only the embedded server runs here.
+   * CPU time of every PostgreSQL process on this machine (backends, WAL writer, checkpointer); only
+   * the embedded server runs here.
    */
   private static long serverCpuNanos() {
-    long nanos = 0;
-    File[] processes = new File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
-    for (File process : processes == null ? new File[0] : processes) {
-      try {
-        if (!Files.readString(process.toPath().resolve("comm")).strip().equals("postgres")) {
-          continue;
-        }
-        nanos += ProcCpu.nanos(Files.readString(process.toPath().resolve("stat")));
-      } catch (IOException | RuntimeException gone) {
-        // the process ended while being read: its time is no longer counted by anyone
-      }
-    }
-    return nanos;
+    return ProcCpu.processesNanos("postgres");
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** CPU time as Linux reports it in {@code /proc}, for the load harnesses' CPU tables. */
@@ -19,17 +20,30 @@ final class ProcCpu {
    * nanoseconds; 0 where there is no {@code /proc}.
    */
   static long ownThreadsNanos(String... prefixes) {
+    return sum(
+        Path.of("/proc/self/task"), name -> Arrays.stream(prefixes).anyMatch(name::startsWith));
+  }
+
+  /** CPU time of every process on this machine named {@code command}; 0 where there is none. */
+  static long processesNanos(String command) {
+    return sum(Path.of("/proc"), command::equals);
+  }
+
+  /** CPU time of the processes or threads listed in {@code directory} whose name {@code counts}. */
+  private static long sum(Path directory, Predicate<String> counts) {
     long nanos = 0;
-    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-      for (Path task : tasks.toList()) {
+    try (Stream<Path> entries = Files.list(directory)) {
+      for (Path entry : entries.toList()) {
+        if (!entry.getFileName().toString().chars().allMatch(Character::isDigit)) {
+          continue; // not a process or thread id (/proc/self, /proc/sys, ...)
+        }
         try {
-          String stat = Files.readString(task.resolve("stat"));
-          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          if (Arrays.stream(prefixes).anyMatch(name::startsWith)) {
+          String stat = Files.readString(entry.resolve("stat"));
+          if (counts.test(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) {
             nanos += nanos(stat);
           }
         } catch (IOException ended) {
-          // the thread ended while being read
+          // it ended while being read: its time is no longer counted by anyone
         }
       }
     } catch (IOException noProc) {
