@@ -42,15 +42,21 @@ public record ParkingSession(
     return endTime.isEmpty();
   }
 
-  /**
-   * This session ended at {@code time}. A clock that stepped back since the start is clamped to the
-   * start, so that an ended record never claims to end before it began.
-   */
+  /** This session ended at {@code time}, clamped as {@link #endTimeOf} says. */
   public ParkingSession endedAt(Instant time) {
     if (!isActive()) {
       throw new IllegalStateException("session " + id + " has already ended");
     }
-    Instant end = time.isBefore(startTime) ? startTime : time;
-    return new ParkingSession(id, userId, plate, spotId, startTime, Optional.of(end));
+    return new ParkingSession(
+        id, userId, plate, spotId, startTime, Optional.of(endTimeOf(startTime, time)));
+  }
+
+  /**
+   * The end time of a session started at {@code startTime} and ended at {@code time}. A clock that
+   * stepped back since the start is clamped to the start, so that an ended record never claims to
+   * end before it began. For storage that keeps the end apart from the record.
+   */
+  public static Instant endTimeOf(Instant startTime, Instant time) {
+    return time.isBefore(startTime) ? startTime : time;
   }
 }

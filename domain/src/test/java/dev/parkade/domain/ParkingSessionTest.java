@@ -44,6 +44,12 @@ class ParkingSessionTest {
   }
 
   @Test
+  void endTimeOf_keepsALaterTime_andClampsAnEarlierOneToTheStart() {
+    assertEquals(START.plusSeconds(7), ParkingSession.endTimeOf(START, START.plusSeconds(7)));
+    assertEquals(START, ParkingSession.endTimeOf(START, START.minusNanos(1)));
+  }
+
+  @Test
   void endedAt_ofEndedSession_isRefused() {
     ParkingSession ended = active.endedAt(START.plusSeconds(1));
     assertThrows(IllegalStateException.class, () -> ended.endedAt(START.plusSeconds(2)));

@@ -81,7 +81,12 @@ final class Claim {
     return ParkingSession.started(id, user, plate, spot().id(), startTime);
   }
 
-  /** The ended record; only for a claim that has ended, at {@code ended}. */
+  /** How this claim ends when ended at {@code time}: never before its start. */
+  Phase.Ended endingAt(Instant time) {
+    return new Phase.Ended(ParkingSession.endTimeOf(startTime, time));
+  }
+
+  /** The ended record; only for a claim that holds its spot, ending or ended at {@code ended}. */
   ParkingSession endedSession(Phase.Ended ended) {
     return new ParkingSession(
         id, user, plate, spot().id(), startTime, Optional.of(ended.endTime()));

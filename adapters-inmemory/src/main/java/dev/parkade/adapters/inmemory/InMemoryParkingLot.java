@@ -213,8 +213,9 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
    * ender won first. The record is built before the race, so that the commit cannot fail.
    */
   private @Nullable ParkingSession tryEnd(Claim claim, Instant endTime) {
-    ParkingSession ended = claim.activeSession().endedAt(endTime);
-    Phase.Ending ending = new Phase.Ending(new Phase.Ended(ended.endTime().orElseThrow()));
+    Phase.Ended outcome = claim.endingAt(endTime);
+    ParkingSession ended = claim.endedSession(outcome);
+    Phase.Ending ending = new Phase.Ending(outcome);
     if (!claim.advance(Phase.Stage.ACTIVE, ending)) {
       return null;
     }
