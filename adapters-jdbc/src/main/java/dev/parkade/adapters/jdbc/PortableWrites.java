@@ -34,7 +34,15 @@ final class PortableWrites implements SessionWrites {
     ParkingSession session =
         ParkingSession.started(
             request.id(), request.userId(), request.plate(), new SpotId(spot), request.startTime());
-    h.createUpdate("UPDATE spot SET free = FALSE WHERE id = :id").bind("id", spot).execute();
+    int taken =
+        h.createUpdate("UPDATE spot SET free = FALSE WHERE id = :id AND free = TRUE")
+            .bind("id", spot)
+            .execute();
+    if (taken != 1) {
+      // The row lock is held since the claim, so this would be a bug: fail the transaction whole
+      // rather than insert a session whose spot is not the one marked taken (see migration V3).
+      throw new IllegalStateException("spot " + spot + " stopped being free under its lock");
+    }
     SessionRows.bindSession(
             h.createUpdate(
                 "INSERT INTO active_session ("

@@ -1,0 +1,11 @@
+-- The foreign key from an active session to its spot goes: it checked, on every start, what the
+-- writes already keep, and on PostgreSQL it cost a query of its own and a FOR KEY SHARE lock
+-- written to the spot's row (ADR 0010, amended in session 4).
+--
+-- What keeps an active session's spot in the lot: spot.free is FALSE exactly while an active
+-- session holds the spot. A start sets it under the spot's row lock, in the statement (PostgreSQL)
+-- or the transaction (H2) that inserts the session; an end deletes the session and sets it back
+-- the same way. A removal locks the spot's row, and deletes the spot only if it is still free once
+-- the lock is granted; both databases re-read the row when they get a lock they waited for. No
+-- other statement deletes spots or writes free. The unique spot_id keeps a spot held once.
+ALTER TABLE active_session DROP CONSTRAINT active_session_spot_fk;
