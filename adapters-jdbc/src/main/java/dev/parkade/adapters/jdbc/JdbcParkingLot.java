@@ -206,15 +206,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
   public List<ParkingSession> endedSessions(Optional<EndedSessionKey> after, int limit) {
     return withoutTransaction(
         h -> {
-          Query query =
-              h.createQuery(
-                  "SELECT "
-                      + SESSION_COLUMNS
-                      + ", ended_at FROM ended_session"
-                      + (after.isPresent()
-                          ? " WHERE ended_at < :endedAt OR (ended_at = :endedAt AND id < :id)"
-                          : "")
-                      + " ORDER BY ended_at DESC, id DESC LIMIT :limit");
+          Query query = h.createQuery(endedPage(after.isPresent()));
           after.ifPresent(
               key ->
                   query
@@ -222,6 +214,20 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
                       .bind("id", key.id().value()));
           return query.bind("limit", limit).map(SessionRows::endedSession).list();
         });
+  }
+
+  /**
+   * A page of the history, newest first, from the start or after {@code :endedAt} and {@code :id}.
+   * The bound {@code ended_at <= :endedAt} is what lets both databases start the walk of the
+   * history index at the cursor; with only {@code ended_at < :endedAt OR (...)}, H2 read every
+   * older row and sorted them (64,010 rows read for a page of 10 in a history of 100,000).
+   */
+  static String endedPage(boolean afterCursor) {
+    return "SELECT "
+        + SESSION_COLUMNS
+        + ", ended_at FROM ended_session"
+        + (afterCursor ? " WHERE ended_at <= :endedAt AND (ended_at < :endedAt OR id < :id)" : "")
+        + " ORDER BY ended_at DESC, id DESC LIMIT :limit";
   }
 
   // ---------------------------------------------------------------- spots

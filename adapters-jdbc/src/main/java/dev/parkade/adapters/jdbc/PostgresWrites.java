@@ -29,9 +29,7 @@ final class PostgresWrites implements SessionWrites {
    */
   private static final String START =
       """
-      WITH conflict AS (
-          SELECT user_id FROM active_session WHERE user_id = :user OR plate = :plate
-      ), claimed AS (
+      WITH conflict AS (%s), claimed AS (
           SELECT id FROM spot
           WHERE free = TRUE AND NOT EXISTS (SELECT 1 FROM conflict)
           ORDER BY id LIMIT 1
@@ -47,7 +45,7 @@ final class PostgresWrites implements SessionWrites {
              EXISTS (SELECT 1 FROM conflict WHERE user_id = :user) AS user_busy,
              EXISTS (SELECT 1 FROM conflict) AS busy
       """
-          .formatted(SESSION_COLUMNS, countIf("started", -1));
+          .formatted(SessionRows.CONFLICTS, SESSION_COLUMNS, countIf("started", -1));
 
   /**
    * Deleting the active row is what decides a race between two ends: the second waits for the

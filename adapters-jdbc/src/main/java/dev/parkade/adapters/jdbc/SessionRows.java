@@ -27,6 +27,17 @@ final class SessionRows {
   /** The columns every session row has, active or ended. */
   static final String SESSION_COLUMNS = "id, user_id, plate, spot_id, started_at";
 
+  /**
+   * The user ids of the active sessions of {@code :user} or of {@code :plate}: a lookup in each
+   * unique index, not one query with {@code OR}. H2 answers an {@code OR} across two columns by
+   * reading the whole table (about 11 ms a start at 100,000 active sessions, against 25 µs), and
+   * PostgreSQL, once a prepared statement's plan is generic, keeps the plan it made while the table
+   * was small: a sequential scan, whatever the table grows to.
+   */
+  static final String CONFLICTS =
+      "SELECT user_id FROM active_session WHERE user_id = :user"
+          + " UNION ALL SELECT user_id FROM active_session WHERE plate = :plate";
+
   /** How many rows {@code lot_counter} has (see the schema). */
   static final int COUNTER_STRIPES = 64;
 
@@ -54,7 +65,7 @@ final class SessionRows {
   /** The refusal an active session of this user (first) or plate (second) gives, if any. */
   static Optional<ParkingFailure> conflictOf(Handle h, NewSession request) {
     List<String> users =
-        h.createQuery("SELECT user_id FROM active_session WHERE user_id = :user OR plate = :plate")
+        h.createQuery(CONFLICTS)
             .bind("user", request.userId().value())
             .bind("plate", request.plate().value())
             .mapTo(String.class)

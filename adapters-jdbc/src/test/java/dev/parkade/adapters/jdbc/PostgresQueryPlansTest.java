@@ -1,0 +1,64 @@
+package dev.parkade.adapters.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The hot queries keep using their indexes on PostgreSQL once a prepared statement's plan is
+ * generic, even when that plan was made while the tables were empty, as on a fresh database: the
+ * driver prepares each statement on the server, and the server keeps a generic plan for as long as
+ * nothing invalidates it.
+ */
+class PostgresQueryPlansTest {
+  @RegisterExtension static final TestDatabase DATABASE = TestDatabase.postgres();
+
+  @Test
+  void conflictCheck_planMadeOnEmptyTables_usesTheUniqueIndexes() {
+    String plan = genericPlan(SessionRows.CONFLICTS, List.of("user", "plate"), "text, text");
+
+    assertFalse(plan.contains("Seq Scan"), plan);
+    assertTrue(plan.contains("active_session_user_uq"), plan);
+    assertTrue(plan.contains("active_session_plate_uq"), plan);
+  }
+
+  @Test
+  void historyPage_planMadeOnEmptyTables_startsTheIndexWalkAtTheCursor() {
+    String plan =
+        genericPlan(
+            JdbcParkingLot.endedPage(true),
+            List.of("endedAt", "id", "limit"),
+            "timestamptz, text, integer");
+
+    assertFalse(plan.contains("Seq Scan"), plan);
+    assertTrue(plan.contains("Index Cond: (ended_at <= $1)"), plan);
+  }
+
+  /**
+   * The plan PostgreSQL keeps for {@code sql} once it is generic, its named parameters numbered in
+   * the order given.
+   */
+  private static String genericPlan(String sql, List<String> parameters, String types) {
+    String numbered = sql;
+    for (int i = 0; i < parameters.size(); i++) {
+      numbered = numbered.replace(":" + parameters.get(i), "$" + (i + 1));
+    }
+    String prepared = numbered;
+    String nulls = String.join(", ", parameters.stream().map(p -> "NULL").toList());
+    return DATABASE
+        .jdbi()
+        .withHandle(
+            h -> {
+              h.execute("SET plan_cache_mode = force_generic_plan");
+              h.execute("PREPARE hot_query (" + types + ") AS " + prepared);
+              return String.join(
+                  "\n",
+                  h.createQuery("EXPLAIN EXECUTE hot_query (" + nulls + ")")
+                      .mapTo(String.class)
+                      .list());
+            });
+  }
+}
