@@ -298,7 +298,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
   public List<SpotId> freeSpots(int limit) {
     return withoutTransaction(
         h ->
-            h.createQuery("SELECT id FROM spot WHERE free = TRUE ORDER BY id LIMIT :limit")
+            h.createQuery(SessionRows.FREE_SPOTS)
                 .bind("limit", limit)
                 .map((rs, ctx) -> new SpotId(rs.getString("id")))
                 .list());

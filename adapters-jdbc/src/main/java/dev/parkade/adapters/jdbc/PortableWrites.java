@@ -19,6 +19,13 @@ import org.jdbi.v3.core.Handle;
 final class PortableWrites implements SessionWrites {
   private static final int CANDIDATES = 16;
 
+  /**
+   * Free spots after {@code :after}, in id order: {@code free} first, see {@link
+   * SessionRows#FREE_SPOTS}.
+   */
+  static final String FREE_CANDIDATES =
+      "SELECT id FROM spot WHERE free = TRUE AND id > :after ORDER BY free, id LIMIT :n";
+
   @Override
   public boolean eachIsOneStatement() {
     return false;
@@ -64,8 +71,7 @@ final class PortableWrites implements SessionWrites {
     String after = "";
     for (; ; ) {
       List<String> candidates =
-          h.createQuery(
-                  "SELECT id FROM spot WHERE free = TRUE AND id > :after ORDER BY id LIMIT :n")
+          h.createQuery(FREE_CANDIDATES)
               .bind("after", after)
               .bind("n", CANDIDATES)
               .mapTo(String.class)

@@ -25,14 +25,16 @@ final class PostgresWrites implements SessionWrites {
    * The conflict check and the claim read one snapshot, so a refusal names what was true at one
    * instant. The claim skips rows that another start has locked ({@code SKIP LOCKED}) and stops at
    * the first it can lock; it claims nothing when the user or plate is busy. A start of the same
-   * user or plate committed after the snapshot still meets the unique constraints.
+   * user or plate committed after the snapshot still meets the unique constraints. The claim orders
+   * by {@code free, id} so that the planner walks the free-spot index (see {@link
+   * SessionRows#FREE_SPOTS}).
    */
-  private static final String START =
+  static final String START =
       """
       WITH conflict AS (%s), claimed AS (
           SELECT id FROM spot
           WHERE free = TRUE AND NOT EXISTS (SELECT 1 FROM conflict)
-          ORDER BY id LIMIT 1
+          ORDER BY free, id LIMIT 1
           FOR UPDATE OF spot SKIP LOCKED
       ), taken AS (
           UPDATE spot SET free = FALSE FROM claimed WHERE spot.id = claimed.id RETURNING spot.id

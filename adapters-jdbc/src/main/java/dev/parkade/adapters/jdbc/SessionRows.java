@@ -38,6 +38,16 @@ final class SessionRows {
       "SELECT user_id FROM active_session WHERE user_id = :user"
           + " UNION ALL SELECT user_id FROM active_session WHERE plate = :plate";
 
+  /**
+   * Up to {@code :limit} free spots in id order. Ordered by {@code free, id}, not by {@code id}
+   * alone, though {@code free} is the same in every row: only then does either database see that
+   * the index on {@code (free, id)} already yields the order. Ordered by {@code id}, H2 read every
+   * free spot and sorted them, and PostgreSQL, with statistics saying most spots are free, walked
+   * the primary key past every occupied spot, which claims leave at the low ids.
+   */
+  static final String FREE_SPOTS =
+      "SELECT id FROM spot WHERE free = TRUE ORDER BY free, id LIMIT :limit";
+
   /** How many rows {@code lot_counter} has (see the schema). */
   static final int COUNTER_STRIPES = 64;
 

@@ -48,6 +48,11 @@ class H2QueryPlansTest {
                   .bind("start", SessionRows.timestamp(START))
                   .bind("rows", ROWS)
                   .execute();
+              h.createUpdate(
+                      "INSERT INTO spot (id, free) SELECT 'L' || LPAD(X, 5, '0'), TRUE"
+                          + " FROM SYSTEM_RANGE(1, :rows)")
+                  .bind("rows", ROWS)
+                  .execute();
             });
   }
 
@@ -72,6 +77,20 @@ class H2QueryPlansTest {
                 10));
 
     assertTrue(read <= 12, "rows read for a page of 10: " + read);
+  }
+
+  @Test
+  void freeSpotListing_readsOnlyThePage() {
+    long read = rowsRead(SessionRows.FREE_SPOTS, Map.of("limit", 10));
+
+    assertTrue(read <= 11, "rows read for 10 free spots: " + read);
+  }
+
+  @Test
+  void claimCandidates_readOnlyTheCandidates() {
+    long read = rowsRead(PortableWrites.FREE_CANDIDATES, Map.of("after", "L00100", "n", 16));
+
+    assertTrue(read <= 17, "rows read for 16 candidates: " + read);
   }
 
   /** The rows H2 read to answer {@code sql}, summed over every table it scanned. */

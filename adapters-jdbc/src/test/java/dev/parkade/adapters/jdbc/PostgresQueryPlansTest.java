@@ -4,17 +4,52 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hot queries keep using their indexes on PostgreSQL once a prepared statement's plan is
- * generic, even when that plan was made while the tables were empty, as on a fresh database: the
- * driver prepares each statement on the server, and the server keeps a generic plan for as long as
- * nothing invalidates it.
+ * generic, even when that plan was made while the session tables were empty, as on a fresh
+ * database: the driver prepares each statement on the server, and the server keeps a generic plan
+ * for as long as nothing invalidates it. The spot table holds a lot analyzed while all free, the
+ * statistics under which the planner was tempted to walk the primary key instead of the free-spot
+ * index.
  */
 class PostgresQueryPlansTest {
   @RegisterExtension static final TestDatabase DATABASE = TestDatabase.postgres();
+
+  @BeforeAll
+  static void analyzeAnAllFreeLot() {
+    DATABASE
+        .jdbi()
+        .useHandle(
+            h -> {
+              h.execute(
+                  "INSERT INTO spot (id, free)"
+                      + " SELECT 'L' || lpad(g::text, 5, '0'), TRUE FROM generate_series(1, 2000) g");
+              h.execute("ANALYZE spot");
+            });
+  }
+
+  @Test
+  void claim_inTheStartStatement_walksTheFreeSpotIndex() {
+    String plan =
+        genericPlan(
+            PostgresWrites.START,
+            List.of("user", "plate", "id", "startedAt"),
+            "text, text, text, timestamptz");
+
+    assertTrue(plan.contains("using spot_free_idx on spot"), plan);
+  }
+
+  @Test
+  void freeSpotListing_walksTheFreeSpotIndex() {
+    String plan = genericPlan(SessionRows.FREE_SPOTS, List.of("limit"), "integer");
+
+    assertTrue(plan.contains("using spot_free_idx on spot"), plan);
+    assertFalse(plan.contains("Sort"), plan);
+  }
 
   @Test
   void conflictCheck_planMadeOnEmptyTables_usesTheUniqueIndexes() {
