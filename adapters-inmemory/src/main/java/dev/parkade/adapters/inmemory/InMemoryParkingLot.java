@@ -261,8 +261,8 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
 
   /**
    * Walks the spots in id order from {@code afterSpot}; costs the page plus the free spots passed
-   * over. Weakly consistent, like every listing here: each entry is exact when read, but the page
-   * is not one instant.
+   * over, and the removed ones that the catalogue keeps until the next add. Weakly consistent, like
+   * every listing here: each entry is exact when read, but the page is not one instant.
    */
   @Override
   public List<ParkingSession> activeSessions(Optional<SpotId> afterSpot, int limit) {
