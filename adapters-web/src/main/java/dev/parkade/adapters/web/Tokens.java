@@ -65,14 +65,18 @@ public final class Tokens {
     this.processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(
         new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(this.secret)));
-    processor.setJWTClaimsSetVerifier(
+    DefaultJWTClaimsVerifier<SecurityContext> claims =
         new DefaultJWTClaimsVerifier<>(
             null, new JWTClaimsSet.Builder().build(), Set.of("sub", "exp")) {
           @Override
           protected Date currentTime() {
             return Date.from(Tokens.this.clock.instant());
           }
-        });
+        };
+    // The contract refuses an expired token; the library's default minute of grace would let one
+    // in for up to a minute past its exp, and only while it was not remembered (see verify).
+    claims.setMaxClockSkew(0);
+    processor.setJWTClaimsSetVerifier(claims);
   }
 
   /** A signed token for {@code user}, valid for {@code ttl}. */

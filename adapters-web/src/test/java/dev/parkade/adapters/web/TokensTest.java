@@ -32,7 +32,16 @@ class TokensTest {
     String token = tokens.issue(new UserId("alice"), false, Duration.ofMinutes(10));
     tokens.verify(token);
 
-    clock.set(NOW.plus(Duration.ofMinutes(12))); // past exp and the verifier's minute of skew
+    clock.set(NOW.plus(Duration.ofMinutes(10)));
+
+    assertThrows(Tokens.Unauthenticated.class, () -> tokens.verify(token));
+  }
+
+  @Test
+  void aTokenSeenFirstAfterItsExpiry_isRefused_withoutAMinuteOfGrace() {
+    String token = tokens.issue(new UserId("alice"), false, Duration.ofMinutes(10));
+
+    clock.set(NOW.plus(Duration.ofMinutes(10)).plusSeconds(1));
 
     assertThrows(Tokens.Unauthenticated.class, () -> tokens.verify(token));
   }
