@@ -20,6 +20,11 @@ final class SessionCursor {
   private static final String ACTIVE = "A";
   private static final String ENDED = "E";
 
+  // The years every storage can hold; a cursor the server issued carries a time it read from its
+  // clock, so one outside them was made up, and a database would fail on it rather than refuse it.
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   private SessionCursor() {}
 
   static String encode(ParkingSession last) {
@@ -41,7 +46,14 @@ final class SessionCursor {
         cursor,
         ENDED,
         3,
-        parts -> new EndedSessionKey(Instant.parse(parts[1]), new SessionId(parts[2])));
+        parts -> new EndedSessionKey(plausible(Instant.parse(parts[1])), new SessionId(parts[2])));
+  }
+
+  private static Instant plausible(Instant time) {
+    if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+      throw new DateTimeException(time + " is outside the years 1 to 9999");
+    }
+    return time;
   }
 
   private static <T> T decode(

@@ -219,6 +219,13 @@ class ParkingServiceTest {
         () -> service.sessions(SessionStatus.ENDED, Optional.of(encoded("E|yesterday|s-1")), 1));
     assertInvalid(
         "after", () -> service.sessions(SessionStatus.ENDED, Optional.of(encoded("E|x")), 1));
+    for (String time : List.of("+1000000000-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z")) {
+      // Instant.parse takes these; a database cannot bind them.
+      assertInvalid(
+          "after",
+          () ->
+              service.sessions(SessionStatus.ENDED, Optional.of(encoded("E|" + time + "|s-1")), 1));
+    }
     assertInvalid("limit", () -> service.sessions(SessionStatus.ACTIVE, Optional.empty(), 0));
     assertInvalid(
         "limit",
