@@ -40,7 +40,7 @@ final class StorageOptions {
         host,
         port,
         storage,
-        dataDir.path,
+        dataDir.path(),
         Optional.ofNullable(jdbcUrl),
         Optional.ofNullable(dbUser),
         Optional.ofNullable(dbPassword),

@@ -45,15 +45,19 @@ final class TokenCommand implements Callable<Integer> {
     } catch (InvalidValueException e) {
       throw new ConfigurationException("--user", String.valueOf(e.getMessage()));
     }
+    Duration validFor = duration(ttl); // before the secret, which may be created on first use
     Tokens tokens =
         new Tokens(
-            TokenSecret.resolve(Environment.ofSystem().variables(), dataDir.path),
+            TokenSecret.resolve(Environment.ofSystem().variables(), dataDir.path()),
             Clock.systemUTC());
     PrintWriter out = spec.commandLine().getOut();
-    out.println(tokens.issue(subject, operator, duration(ttl)));
+    out.println(tokens.issue(subject, operator, validFor));
     out.flush();
     return 0;
   }
+
+  /** Ten years: far beyond any sensible token, and far inside what a token's exp can hold. */
+  static final Duration LONGEST = Duration.ofDays(3650);
 
   static Duration duration(String text) {
     String value = text.strip().toLowerCase(Locale.ROOT);
@@ -71,6 +75,8 @@ final class TokenCommand implements Callable<Integer> {
             default -> throw new NumberFormatException();
           };
       return positive(duration, text);
+    } catch (ArithmeticException e) {
+      throw tooLong(text); // more seconds than a Duration holds
     } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
       throw new ConfigurationException(
           "--ttl", "must look like 90s, 30m, 1h or 7d, was '" + text + "'");
@@ -81,6 +87,14 @@ final class TokenCommand implements Callable<Integer> {
     if (duration.isNegative() || duration.isZero()) {
       throw new ConfigurationException("--ttl", "must be positive, was '" + text + "'");
     }
+    if (duration.compareTo(LONGEST) > 0) {
+      throw tooLong(text);
+    }
     return duration;
+  }
+
+  private static ConfigurationException tooLong(String text) {
+    return new ConfigurationException(
+        "--ttl", "must be at most " + LONGEST.toDays() + "d, was '" + text + "'");
   }
 }

@@ -1,0 +1,62 @@
+package dev.parkade.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Refusals of the command line, run in process: status 2 and one line naming the setting. */
+class CommandLineTest {
+  @TempDir Path dir;
+
+  private record Outcome(int status, String out, String err) {}
+
+  private static Outcome run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Outcome(status, out.toString(), err.toString());
+  }
+
+  private static void assertRefused(Outcome outcome, String line) {
+    assertEquals(2, outcome.status(), outcome::toString);
+    assertEquals(List.of(line), outcome.err().lines().toList());
+    assertEquals("", outcome.out());
+  }
+
+  @Test
+  void aTokenTtlBeyondTenYears_isRefused_evenOneTooLongForADuration() {
+    String dataDir = dir.resolve("data").toString();
+    for (String ttl : List.of("3651d", "99999999999999d", "9223372036854775807s", "P999999999D")) {
+      assertRefused(
+          run("token", "--user", "alice", "--ttl", ttl, "--data-dir", dataDir),
+          "parkade: --ttl: must be at most 3650d, was '" + ttl + "'");
+    }
+    assertTrue(Files.notExists(dir.resolve("data")), "a refused token created the secret");
+  }
+
+  @Test
+  void aTokenOfTenYears_isIssued() {
+    Outcome outcome =
+        run("token", "--user", "alice", "--ttl", "3650d", "--data-dir", dir.toString());
+
+    assertEquals(0, outcome.status(), outcome::toString);
+    assertEquals(3, outcome.out().strip().split("\\.").length, outcome.out());
+  }
+
+  @Test
+  void anEmptyDataDir_isRefused_notTakenAsTheWorkingDirectory() {
+    assertRefused(
+        run("token", "--user", "alice", "--data-dir", ""),
+        "parkade: --data-dir: must not be empty (env PARKADE_DATA_DIR)");
+    assertRefused(
+        run("migrate", "--storage", "h2", "--data-dir", " "),
+        "parkade: --data-dir: must not be empty (env PARKADE_DATA_DIR)");
+  }
+}
