@@ -6,6 +6,7 @@ import dev.parkade.domain.StorageUnavailableException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +54,18 @@ final class ErrorMapping {
                   "Storage unavailable",
                   "The parking storage is unavailable; try again later"));
         });
-    routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, fromJavalin(e)));
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> send(ctx, forStatus(e.getStatus(), String.valueOf(e.getMessage()))));
     routes.exception(
         Exception.class,
         (e, ctx) -> {
+          if (e instanceof HttpException jetty && jetty.getCode() < 500) {
+            // Jetty's refusal of what the client sent, met while reading the body: one cut short,
+            // a chunk of bad size. The client's mistake, not the server's failure.
+            send(ctx, forStatus(jetty.getCode(), "the request could not be read: " + reason(e)));
+            return;
+          }
           LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
           send(
               ctx,
@@ -65,13 +74,19 @@ final class ErrorMapping {
         });
   }
 
-  /** Javalin's own refusals: no route, wrong method, body too large. */
-  private static Problem fromJavalin(HttpResponseException e) {
-    return switch (e.getStatus()) {
-      case 404 -> Problem.of(404, "NOT_FOUND", "Not found", String.valueOf(e.getMessage()));
-      case 405 ->
-          Problem.of(
-              405, "METHOD_NOT_ALLOWED", "Method not allowed", String.valueOf(e.getMessage()));
+  private static String reason(Exception e) {
+    String reason = e instanceof HttpException jetty ? jetty.getReason() : null;
+    return reason != null ? reason : String.valueOf(e.getMessage());
+  }
+
+  /**
+   * The problem for a status that Javalin or Jetty chose: no route, wrong method, body too large,
+   * or a request they could not parse; {@code detail} says what was wrong.
+   */
+  static Problem forStatus(int status, String detail) {
+    return switch (status) {
+      case 404 -> Problem.of(404, "NOT_FOUND", "Not found", detail);
+      case 405 -> Problem.of(405, "METHOD_NOT_ALLOWED", "Method not allowed", detail);
       case 413 ->
           Problem.of(
               413,
@@ -79,18 +94,15 @@ final class ErrorMapping {
               "Payload too large",
               "The request body is larger than 64 KiB");
       default ->
-          e.getStatus() < 500
+          status < 500
               ? new Problem(
                   Problem.invalidRequest("").type(),
                   "Invalid request",
-                  e.getStatus(),
+                  status,
                   "INVALID_REQUEST",
-                  String.valueOf(e.getMessage()))
+                  detail)
               : Problem.of(
-                  e.getStatus(),
-                  "INTERNAL_ERROR",
-                  "Internal error",
-                  "The server failed unexpectedly");
+                  status, "INTERNAL_ERROR", "Internal error", "The server failed unexpectedly");
     };
   }
 

@@ -70,8 +70,12 @@ public final class ParkadeApi {
           c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
           c.http.maxRequestSize = MAX_BODY_BYTES;
           c.http.prefer405over404 = true;
-          // Requests in flight get this long to finish when the server stops.
-          c.jetty.modifyServer(server -> server.setStopTimeout(GRACE.toMillis()));
+          c.jetty.modifyServer(
+              server -> {
+                // Requests in flight get this long to finish when the server stops.
+                server.setStopTimeout(GRACE.toMillis());
+                server.setErrorHandler(new ProblemErrorHandler());
+              });
           // Jetty caches some header values per connection, tokens among them, in 1,024 characters.
           // A connection that carries many drivers' tokens (a proxy's, a load client's) overflows
           // it on every few requests: clearing and refilling it was 6% of the server's CPU.
