@@ -19,9 +19,8 @@ final class MigrateCommand implements Callable<Integer> {
         switch (settings.storage()) {
           case MEMORY ->
               throw new ConfigurationException("--storage", "memory has no database to migrate");
-          case H2 -> JdbcBackedStorage.open(DatabaseSettings.h2(settings), "--data-dir");
-          case POSTGRES ->
-              JdbcBackedStorage.open(DatabaseSettings.postgres(settings), "--jdbc-url");
+          case H2 -> H2StorageModule.h2(settings);
+          case POSTGRES -> PostgresStorageModule.postgres(settings);
         };
     opened.close(); // opening migrates
     System.out.println("migrations applied");

@@ -6,9 +6,14 @@ import dev.parkade.domain.ParkingFailure;
 import dev.parkade.domain.SpotId;
 import io.javalin.Javalin;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,18 +37,26 @@ public final class ParkadeServer {
 
   /** Seeds an empty lot, starts listening, and answers the URL it listens on. */
   public String start() {
+    String hostProblem = problemWith(settings.host());
+    if (hostProblem != null) {
+      storage.close();
+      throw new ConfigurationException("--host", hostProblem);
+    }
     seedEmptyLot();
     try {
       api.start(settings.host(), settings.port());
     } catch (RuntimeException e) {
       storage.close();
-      if (causedBy(e, BindException.class)) {
-        throw new ConfigurationException(
-            "--port", "cannot listen on " + settings.host() + ":" + settings.port() + ": in use");
-      }
+      // The host is this machine's, so a refused bind is about the port: in use, or privileged.
+      BindException refused = causeOf(e, BindException.class);
       throw new ConfigurationException(
-          "--host",
-          "cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
+          refused != null ? "--port" : "--host",
+          "cannot listen on "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + ": "
+              + (refused != null ? refused.getMessage() : e.getMessage()));
     }
     String url = "http://" + settings.host() + ":" + api.port();
     LOG.info("Parkade ready at {} (storage {})", url, settings.storage().flagValue());
@@ -85,15 +98,32 @@ public final class ParkadeServer {
     }
   }
 
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+  private static <T extends Throwable> @Nullable T causeOf(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
+        return type.cast(t);
       }
     }
-    return false;
+    return null;
+  }
+
+  /**
+   * Why {@code host} cannot be listened on, checked before binding so that the refusal names the
+   * right setting; {@code null} when it is an address of this machine (or any address).
+   */
+  private static @Nullable String problemWith(String host) {
+    try {
+      InetAddress address = InetAddress.getByName(host);
+      if (address.isAnyLocalAddress()
+          || address.isLoopbackAddress()
+          || NetworkInterface.getByInetAddress(address) != null) {
+        return null;
+      }
+      return host + " is not an address of this machine";
+    } catch (UnknownHostException e) {
+      return "cannot resolve " + host;
+    } catch (SocketException e) {
+      return null; // cannot list the interfaces: let the bind decide
+    }
   }
 }

@@ -51,6 +51,40 @@ class CommandLineTest {
   }
 
   @Test
+  void serveOnAHostThatIsNotThisMachine_namesTheHost_notThePort() {
+    // 192.0.2.1 is reserved for documentation (RFC 5737): never an address of this machine.
+    assertRefused(
+        run(
+            "serve",
+            "--storage",
+            "memory",
+            "--host",
+            "192.0.2.1",
+            "--port",
+            "0",
+            "--data-dir",
+            dir.toString()),
+        "parkade: --host: 192.0.2.1 is not an address of this machine");
+  }
+
+  @Test
+  void migrateWithABadH2Url_namesTheUrl_notTheDataDir() {
+    Outcome outcome =
+        run(
+            "migrate",
+            "--storage",
+            "h2",
+            "--jdbc-url",
+            "jdbc:h2:mem:x;FOO=bar",
+            "--data-dir",
+            dir.toString());
+
+    assertEquals(2, outcome.status(), outcome::toString);
+    assertEquals(1, outcome.err().lines().count(), outcome::toString);
+    assertTrue(outcome.err().startsWith("parkade: --jdbc-url: "), outcome::toString);
+  }
+
+  @Test
   void anEmptyDataDir_isRefused_notTakenAsTheWorkingDirectory() {
     assertRefused(
         run("token", "--user", "alice", "--data-dir", ""),
