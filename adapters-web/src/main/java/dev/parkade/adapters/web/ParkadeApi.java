@@ -153,7 +153,7 @@ public final class ParkadeApi {
   private void spots(Context ctx) {
     operator(ctx);
     int limit = QueryParams.limit(ctx, Limits.DEFAULT_SPOTS_PAGE);
-    Optional<SpotId> after = QueryParams.optional(ctx, "after").map(SpotId::new);
+    Optional<SpotId> after = QueryParams.spotAfter(ctx);
     ctx.json(Bodies.SpotsPage.from(service.spots(after, limit)));
   }
 

@@ -1,6 +1,8 @@
 package dev.parkade.adapters.web;
 
+import dev.parkade.domain.InvalidValueException;
 import dev.parkade.domain.SessionStatus;
+import dev.parkade.domain.SpotId;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -31,6 +33,20 @@ final class QueryParams {
       }
     }
     throw new Json.BadRequest("status must be ACTIVE or ENDED, was '" + shorten(raw) + "'");
+  }
+
+  /** {@code after} of the spot listing: a spot id, and a bad one is named as {@code after}. */
+  static Optional<SpotId> spotAfter(Context ctx) {
+    return optional(ctx, "after")
+        .map(
+            raw -> {
+              try {
+                return new SpotId(raw);
+              } catch (InvalidValueException e) {
+                String problem = String.valueOf(e.getMessage()).substring(e.field().length() + 2);
+                throw new Json.BadRequest("after " + problem);
+              }
+            });
   }
 
   static Optional<String> optional(Context ctx, String name) {

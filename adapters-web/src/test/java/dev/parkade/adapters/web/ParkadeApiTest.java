@@ -199,6 +199,9 @@ class ParkadeApiTest {
     assertProblem(client.get("/api/v1/sessions?status=OPEN", operator), 400, "INVALID_REQUEST");
     assertProblem(client.get("/api/v1/sessions?after=%25%25", operator), 400, "INVALID_REQUEST");
     assertProblem(client.get("/api/v1/spots?after=bad%20id", operator), 400, "INVALID_REQUEST");
+    assertTrue(
+        client.get("/api/v1/spots?after=bad%20id", operator).detail().startsWith("after may"),
+        "a bad spot cursor is named as the parameter it came in");
     assertProblem(client.get("/api/v1/nowhere", null), 404, "NOT_FOUND");
     assertProblem(client.delete("/api/v1/lot", null), 405, "METHOD_NOT_ALLOWED");
   }
