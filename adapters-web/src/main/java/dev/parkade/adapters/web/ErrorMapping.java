@@ -6,6 +6,9 @@ import dev.parkade.domain.StorageUnavailableException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +59,12 @@ final class ErrorMapping {
         });
     routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> send(ctx, forStatus(e.getStatus(), String.valueOf(e.getMessage()))));
+        (e, ctx) -> {
+          if (e.getStatus() == 405) {
+            allowedMethods(e).ifPresent(methods -> ctx.header("Allow", methods));
+          }
+          send(ctx, forStatus(e.getStatus(), String.valueOf(e.getMessage())));
+        });
     routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -72,6 +80,15 @@ final class ErrorMapping {
               Problem.of(
                   500, "INTERNAL_ERROR", "Internal error", "The server failed unexpectedly"));
         });
+  }
+
+  /** The methods a 405's path takes, which HTTP asks the response to list in {@code Allow}. */
+  private static Optional<String> allowedMethods(HttpResponseException e) {
+    // Javalin names them one way for a browser and another for anything else.
+    return Stream.of("availableMethods", "Available methods")
+        .map(e.getDetails()::get)
+        .filter(Objects::nonNull)
+        .findFirst();
   }
 
   private static String reason(Exception e) {

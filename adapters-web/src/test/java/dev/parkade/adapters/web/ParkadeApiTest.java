@@ -34,6 +34,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -204,6 +205,7 @@ class ParkadeApiTest {
         "a bad spot cursor is named as the parameter it came in");
     assertProblem(client.get("/api/v1/nowhere", null), 404, "NOT_FOUND");
     assertProblem(client.delete("/api/v1/lot", null), 405, "METHOD_NOT_ALLOWED");
+    assertEquals(Optional.of("GET"), client.delete("/api/v1/lot", null).header("Allow"));
   }
 
   @Test
