@@ -22,6 +22,10 @@ public record ServerSettings(
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(dbUser, "dbUser");
     Objects.requireNonNull(dbPassword, "dbPassword");
+    if (host.isBlank()) {
+      // An empty PARKADE_HOST= would otherwise start and print http://:8080 as its address.
+      throw new ConfigurationException("--host", "must not be empty (env PARKADE_HOST)");
+    }
     if (port < 0 || port > 65_535) {
       throw new ConfigurationException("--port", "must be between 0 and 65535, was " + port);
     }

@@ -68,6 +68,22 @@ class CommandLineTest {
   }
 
   @Test
+  void serveOnAnEmptyHost_isRefused() {
+    assertRefused(
+        run(
+            "serve",
+            "--storage",
+            "memory",
+            "--host",
+            "",
+            "--port",
+            "0",
+            "--data-dir",
+            dir.toString()),
+        "parkade: --host: must not be empty (env PARKADE_HOST)");
+  }
+
+  @Test
   void migrateWithABadH2Url_namesTheUrl_notTheDataDir() {
     Outcome outcome =
         run(
