@@ -50,37 +50,30 @@ class CommandLineTest {
     assertEquals(3, outcome.out().strip().split("\\.").length, outcome.out());
   }
 
+  /** {@code serve} from memory on a free port; only refusals are run, so it never blocks. */
+  private Outcome serveOn(String host) {
+    return run(
+        "serve",
+        "--storage",
+        "memory",
+        "--host",
+        host,
+        "--port",
+        "0",
+        "--data-dir",
+        dir.toString());
+  }
+
   @Test
   void serveOnAHostThatIsNotThisMachine_namesTheHost_notThePort() {
     // 192.0.2.1 is reserved for documentation (RFC 5737): never an address of this machine.
     assertRefused(
-        run(
-            "serve",
-            "--storage",
-            "memory",
-            "--host",
-            "192.0.2.1",
-            "--port",
-            "0",
-            "--data-dir",
-            dir.toString()),
-        "parkade: --host: 192.0.2.1 is not an address of this machine");
+        serveOn("192.0.2.1"), "parkade: --host: 192.0.2.1 is not an address of this machine");
   }
 
   @Test
   void serveOnAnEmptyHost_isRefused() {
-    assertRefused(
-        run(
-            "serve",
-            "--storage",
-            "memory",
-            "--host",
-            "",
-            "--port",
-            "0",
-            "--data-dir",
-            dir.toString()),
-        "parkade: --host: must not be empty (env PARKADE_HOST)");
+    assertRefused(serveOn(""), "parkade: --host: must not be empty (env PARKADE_HOST)");
   }
 
   @Test
