@@ -14,7 +14,7 @@ final class DataDirOption {
           "embedded H2 database and generated token secret (env PARKADE_DATA_DIR; default ${DEFAULT-VALUE})")
   Path path = Path.of("parkade-data");
 
-  /** The directory given; an empty one (an unset variable, say) is refused, not taken as here. */
+  /** The directory given; an empty one (PARKADE_DATA_DIR=) is refused, not taken as here. */
   Path path() {
     if (path.toString().isBlank()) {
       throw new ConfigurationException("--data-dir", "must not be empty (env PARKADE_DATA_DIR)");
