@@ -6,6 +6,7 @@ import dev.parkade.domain.StorageUnavailableException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -72,6 +73,13 @@ final class ErrorMapping {
             // Jetty's refusal of what the client sent, met while reading the body: one cut short,
             // a chunk of bad size. The client's mistake, not the server's failure.
             send(ctx, forStatus(jetty.getCode(), "the request could not be read: " + reason(e)));
+            return;
+          }
+          if (e instanceof IOException) {
+            // The only input a handler reads is the request body, so this is the client's
+            // connection failing while sending it (Javalin answers an idle timeout itself, 408).
+            // Its message may name the server's classes (a wrapped cause), so it is not sent.
+            send(ctx, Problem.invalidRequest("the request body could not be read"));
             return;
           }
           LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);

@@ -48,7 +48,9 @@ class BrokenRequestsTest {
 
   /** The raw reply to {@code head} (and {@code body}), after this side stops sending. */
   private String send(String head, String body) throws IOException {
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
+    InetAddress server = InetAddress.getByAddress(new byte[] {127, 0, 0, 1}); // where app listens
+    try (Socket socket = new Socket(server, app.port())) {
+      socket.setSoTimeout(30_000); // a server that never answers fails the test, not the build
       OutputStream out = socket.getOutputStream();
       out.write((head + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
       out.write(body.getBytes(StandardCharsets.ISO_8859_1));
