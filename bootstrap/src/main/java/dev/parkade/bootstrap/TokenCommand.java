@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,6 +60,9 @@ final class TokenCommand implements Callable<Integer> {
   /** Ten years: far beyond any sensible token, and far inside what a token's exp can hold. */
   static final Duration LONGEST = Duration.ofDays(3650);
 
+  /** A positive amount in one unit, either spelling; only overflow can make it fail to parse. */
+  private static final Pattern WELL_FORMED = Pattern.compile("\\d+[smhd]|p\\d+d|pt\\d+[smh]");
+
   static Duration duration(String text) {
     String value = text.strip().toLowerCase(Locale.ROOT);
     try {
@@ -78,6 +82,9 @@ final class TokenCommand implements Callable<Integer> {
     } catch (ArithmeticException e) {
       throw tooLong(text); // more seconds than a Duration holds
     } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+      if (WELL_FORMED.matcher(value).matches()) {
+        throw tooLong(text); // spelled right, but too many for a long or a Duration
+      }
       throw new ConfigurationException(
           "--ttl", "must look like 90s, 30m, 1h or 7d, was '" + text + "'");
     }

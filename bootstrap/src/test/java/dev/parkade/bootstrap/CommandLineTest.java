@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Refusals of the command line, run in process: status 2 and one line naming the setting. */
@@ -33,7 +34,15 @@ class CommandLineTest {
   @Test
   void aTokenTtlBeyondTenYears_isRefused_evenOneTooLongForADuration() {
     String dataDir = dir.resolve("data").toString();
-    for (String ttl : List.of("3651d", "99999999999999d", "9223372036854775807s", "P999999999D")) {
+    for (String ttl :
+        List.of(
+            "3651d",
+            "99999999999999d", // a Duration, but past the last Instant
+            "106751991167301d", // more seconds than a long holds
+            "99999999999999999999d", // more days than a long holds
+            "9223372036854775807s",
+            "P999999999D",
+            "P106751991167301D")) {
       assertRefused(
           run("token", "--user", "alice", "--ttl", ttl, "--data-dir", dataDir),
           "parkade: --ttl: must be at most 3650d, was '" + ttl + "'");
@@ -50,7 +59,10 @@ class CommandLineTest {
     assertEquals(3, outcome.out().strip().split("\\.").length, outcome.out());
   }
 
-  /** {@code serve} from memory on a free port; only refusals are run, so it never blocks. */
+  /**
+   * {@code serve} from memory on a free port, for refusals only: should one start, the timeout on
+   * the test interrupts its wait rather than hanging the build.
+   */
   private Outcome serveOn(String host) {
     return run(
         "serve",
@@ -65,13 +77,16 @@ class CommandLineTest {
   }
 
   @Test
+  @Timeout(60)
   void serveOnAHostThatIsNotThisMachine_namesTheHost_notThePort() {
-    // 192.0.2.1 is reserved for documentation (RFC 5737): never an address of this machine.
+    // The limited broadcast address is never an interface's own.
     assertRefused(
-        serveOn("192.0.2.1"), "parkade: --host: 192.0.2.1 is not an address of this machine");
+        serveOn("255.255.255.255"),
+        "parkade: --host: 255.255.255.255 is not an address of this machine");
   }
 
   @Test
+  @Timeout(60)
   void serveOnAnEmptyHost_isRefused() {
     assertRefused(serveOn(""), "parkade: --host: must not be empty (env PARKADE_HOST)");
   }
