@@ -58,7 +58,7 @@ public final class ParkadeServer {
               + ": "
               + (refused != null ? refused.getMessage() : e.getMessage()));
     }
-    String url = "http://" + settings.host() + ":" + api.port();
+    String url = urlOf(settings.host(), api.port());
     LOG.info("Parkade ready at {} (storage {})", url, settings.storage().flagValue());
     return url;
   }
@@ -96,6 +96,11 @@ public final class ParkadeServer {
       }
       // another node seeded the lot at the same moment
     }
+  }
+
+  /** The URL a client uses; an IPv6 literal goes in brackets (RFC 3986), or the port is lost. */
+  static String urlOf(String host, int port) {
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 
   private static <T extends Throwable> @Nullable T causeOf(Throwable e, Class<T> type) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Refusals of the command line, run in process: status 2 and one line naming the setting. */
+/** The command line in process: its refusals (status 2, one line naming the setting), its URLs. */
 class CommandLineTest {
   @TempDir Path dir;
 
@@ -89,6 +89,13 @@ class CommandLineTest {
   @Timeout(60)
   void serveOnAnEmptyHost_isRefused() {
     assertRefused(serveOn(""), "parkade: --host: must not be empty (env PARKADE_HOST)");
+  }
+
+  @Test
+  void theReadyLinesUrl_bracketsAnIpv6Host() {
+    assertEquals("http://[::1]:8080", ParkadeServer.urlOf("::1", 8080));
+    assertEquals("http://127.0.0.1:8080", ParkadeServer.urlOf("127.0.0.1", 8080));
+    assertEquals("http://localhost:0", ParkadeServer.urlOf("localhost", 0));
   }
 
   @Test
