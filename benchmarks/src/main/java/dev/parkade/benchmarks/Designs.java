@@ -15,6 +15,7 @@ final class Designs {
       case "parkade" -> new ParkadeEngine();
       case "global-lock" -> new GlobalLockEngine();
       case "literal-scan" -> new LiteralScanEngine();
+      case "lock-free-floor" -> new LockFreeFloorEngine();
       default -> throw new IllegalArgumentException("no design " + design);
     };
   }

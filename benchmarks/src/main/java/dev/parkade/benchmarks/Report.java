@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * Reads JMH CSV results of {@link StartEndPairs} and prints, for every cell (threads, spots,
  * occupancy), each design's pairs per second and Parkade's ratios against the reference designs
- * measured in the same run.
+ * measured in the same run; and, in the cells where it was run, the {@link LockFreeFloorEngine}'s
+ * ratio against the best reference.
  */
 public final class Report {
   private Report() {}
@@ -48,17 +49,18 @@ public final class Report {
     }
     System.out.printf(
         Locale.ROOT,
-        "| threads | spots | occupancy | parkade pairs/s | global lock | literal scan | parkade / best reference | parkade / literal scan |%n"
-            + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n");
+        "| threads | spots | occupancy | parkade pairs/s | global lock | literal scan | parkade / best reference | parkade / literal scan | lock-free floor / best reference |%n"
+            + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n");
     for (Map.Entry<String, Map<String, Double>> cell : cells.entrySet()) {
       String[] k = cell.getKey().split("\\|", -1);
       Map<String, Double> by = cell.getValue();
       double parkade = by.getOrDefault("parkade", Double.NaN);
       double lock = by.getOrDefault("global-lock", Double.NaN);
       double scan = by.getOrDefault("literal-scan", Double.NaN);
+      Double floor = by.get("lock-free-floor");
       System.out.printf(
           Locale.ROOT,
-          "| %s | %,d | %s%% | %,.0f | %,.0f | %,.0f | %.2f | %,.1f |%n",
+          "| %s | %,d | %s%% | %,.0f | %,.0f | %,.0f | %.2f | %,.1f | %s |%n",
           k[0],
           Integer.parseInt(k[1]),
           new BigDecimal(k[2]).movePointRight(2).stripTrailingZeros().toPlainString(),
@@ -66,7 +68,8 @@ public final class Report {
           lock,
           scan,
           parkade / Math.max(lock, scan),
-          parkade / scan);
+          parkade / scan,
+          floor == null ? "" : String.format(Locale.ROOT, "%.2f", floor / Math.max(lock, scan)));
     }
   }
 

@@ -1,0 +1,103 @@
+package dev.parkade.benchmarks;
+
+import dev.parkade.domain.LicensePlate;
+import dev.parkade.domain.SpotId;
+import dev.parkade.domain.UserId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Not a candidate: about the least a design without a lock does for a start and an end, to measure
+ * the floor under any lock-free engine built on concurrent maps and a free queue. A start claims
+ * the user and the plate with one {@code putIfAbsent} each and polls a spot number; an end removes
+ * both and queues the spot again. It has no session ids, times, records or history, and its free
+ * count is a {@link LongAdder}, exact only when nothing is in flight. It also refuses a rival start
+ * of the same user or plate while a start is in flight, even one that then finds no spot.
+ */
+public final class LockFreeFloorEngine implements ParkingEngine {
+  private static final int NO_SPOT = -1;
+
+  /** The user's claim: its plate, and its spot once one is taken. */
+  private static final class Held {
+    final LicensePlate plate;
+    volatile int spot = NO_SPOT;
+
+    Held(LicensePlate plate) {
+      this.plate = plate;
+    }
+  }
+
+  private final List<SpotId> ids = new ArrayList<>();
+  // Boxed once, so that queueing a spot again allocates only the queue's node.
+  private final List<Integer> numbers = new ArrayList<>();
+  private final ConcurrentLinkedQueue<Integer> free = new ConcurrentLinkedQueue<>();
+  private final LongAdder freeCount = new LongAdder();
+  private final ConcurrentHashMap<UserId, Held> byUser = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<LicensePlate, UserId> byPlate = new ConcurrentHashMap<>();
+
+  /** Set-up only, before any start: not safe against concurrent starts. */
+  @Override
+  public void addSpots(List<SpotId> spots) {
+    for (SpotId id : spots) {
+      Integer number = ids.size();
+      ids.add(id);
+      numbers.add(number);
+      free.add(number);
+    }
+    freeCount.add(spots.size());
+  }
+
+  @Override
+  public void prefill(List<UserId> users, List<LicensePlate> plates) {
+    for (int i = 0; i < users.size(); i++) {
+      start(users.get(i), plates.get(i));
+    }
+  }
+
+  @Override
+  public Outcome start(UserId user, LicensePlate plate) {
+    Held held = new Held(plate);
+    if (byUser.putIfAbsent(user, held) != null) {
+      return Outcome.USER_HAS_ACTIVE_SESSION;
+    }
+    if (byPlate.putIfAbsent(plate, user) != null) {
+      byUser.remove(user, held);
+      return Outcome.VEHICLE_ALREADY_PARKED;
+    }
+    Integer spot = free.poll();
+    if (spot == null) {
+      byPlate.remove(plate, user);
+      byUser.remove(user, held);
+      return Outcome.NO_SPOTS_AVAILABLE;
+    }
+    freeCount.decrement();
+    held.spot = spot;
+    return Outcome.PARKED;
+  }
+
+  @Override
+  public Outcome end(UserId user) {
+    Held held = byUser.get(user);
+    int spot = held == null ? NO_SPOT : held.spot;
+    if (held == null || spot == NO_SPOT || !byUser.remove(user, held)) {
+      return Outcome.NO_ACTIVE_SESSION; // a start still in flight is not a session yet
+    }
+    byPlate.remove(held.plate, user);
+    free.offer(numbers.get(spot));
+    freeCount.increment();
+    return Outcome.ENDED;
+  }
+
+  @Override
+  public long freeCount() {
+    return freeCount.sum();
+  }
+
+  @Override
+  public List<SpotId> firstFree(int limit) {
+    return free.stream().limit(limit).map(ids::get).toList();
+  }
+}
