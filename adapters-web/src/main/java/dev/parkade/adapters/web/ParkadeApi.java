@@ -167,6 +167,7 @@ public final class ParkadeApi {
     operator(ctx);
     service.removeSpot(new SpotId(ctx.pathParam("id")));
     ctx.status(204);
+    ctx.res().setContentType(null); // Javalin's default text/plain, on a response with no content
   }
 
   private void sessions(Context ctx) {

@@ -105,6 +105,15 @@ class BrokenRequestsTest {
   }
 
   @Test
+  void aQueryParameterBadlyPercentEncoded_isA400NamingIt_notDropped() throws IOException {
+    for (String query : new String[] {"limit=%ZZ", "limit=1%", "limit=%4"}) {
+      String reply = send("GET /api/v1/spots/available?" + query + " HTTP/1.1\r\nHost: t\r\n", "");
+      assertProblem(reply, 400);
+      assertTrue(reply.contains("query parameter 'limit'"), reply);
+    }
+  }
+
+  @Test
   void aUriOrHeadersTooLarge_isA4xxProblem() throws IOException {
     assertProblem(
         send("GET /api/v1/lot?q=" + "x".repeat(20_000) + " HTTP/1.1\r\nHost: t\r\n", ""), 414);

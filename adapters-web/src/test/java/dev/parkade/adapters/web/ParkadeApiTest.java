@@ -209,6 +209,19 @@ class ParkadeApiTest {
   }
 
   @Test
+  void queryParametersThatAreNotUtf8_areA400NamingThem_notDropped() {
+    // Escapes that are not even pairs of hex digits: BrokenRequestsTest, which a URI cannot carry.
+    assertProblem(client.get("/api/v1/spots?after=%C3%28", operator), 400, "INVALID_REQUEST");
+    assertProblem(
+        client.get("/api/v1/sessions?status=ENDED&x=%E2%82", operator),
+        400,
+        "INVALID_REQUEST",
+        "query parameter 'x' is not valid percent-encoded UTF-8");
+    assertEquals(200, client.get("/api/v1/spots/available?limit=%31", null).status());
+    assertEquals(200, client.get("/api/v1/spots?after=L1%2D001&limit=1", operator).status());
+  }
+
+  @Test
   void bodyOver64KiB_isA413() {
     String huge = "{\"vehicle\": {\"plate\": \"" + "A".repeat(70 * 1024) + "\"}}";
     assertProblem(client.post("/api/v1/sessions", huge, alice), 413, "PAYLOAD_TOO_LARGE");
@@ -290,7 +303,9 @@ class ParkadeApiTest {
     String spot = park(alice, "AB-1").json().path("spotId").asText();
     assertProblem(client.delete("/api/v1/spots/" + spot, operator), 409, "SPOT_OCCUPIED");
     assertProblem(client.delete("/api/v1/spots/NOPE", operator), 404, "SPOT_NOT_FOUND");
-    assertEquals(204, client.delete("/api/v1/spots/L2-002", operator).status());
+    ApiClient.Reply removed = client.delete("/api/v1/spots/L2-002", operator);
+    assertEquals(204, removed.status());
+    assertEquals(Optional.empty(), removed.header("Content-Type"), "a 204 has no content to type");
 
     JsonNode active = client.get("/api/v1/sessions?status=ACTIVE", operator).json();
     assertEquals(1, active.path("sessions").size());
