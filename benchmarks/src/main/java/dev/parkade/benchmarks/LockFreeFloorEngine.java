@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.LongAdder;
  * the user and the plate with one {@code putIfAbsent} each and polls a spot number; an end removes
  * both and queues the spot again. It has no session ids, times, records or history, and its free
  * count is a {@link LongAdder}, exact only when nothing is in flight. It also refuses a rival start
- * of the same user or plate while a start is in flight, even one that then finds no spot.
+ * of the same user or plate while a start is in flight, even one that then finds no spot; and an
+ * end frees the user before the plate, so the same driver starting again in between is refused as
+ * {@code VEHICLE_ALREADY_PARKED}. The benchmark's drivers never race themselves, so neither
+ * shortcut is taken there.
  */
 public final class LockFreeFloorEngine implements ParkingEngine {
   private static final int NO_SPOT = -1;

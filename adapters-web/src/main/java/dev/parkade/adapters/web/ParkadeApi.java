@@ -82,6 +82,7 @@ public final class ParkadeApi {
           c.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
           c.requestLogger.http(this::logRequest);
           c.routes.before(ParkadeApi::tagRequest);
+          c.routes.before(QueryParams::requireValidEncoding);
           ErrorMapping.register(c.routes, metrics);
 
           c.routes.post("/api/v1/sessions", this::startSession);

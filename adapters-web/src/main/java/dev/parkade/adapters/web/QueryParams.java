@@ -7,15 +7,15 @@ import io.javalin.http.Context;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /** Query parameters, checked so that a bad one is a 400 that names it. */
 final class QueryParams {
   private QueryParams() {}
 
   static int limit(Context ctx, int defaultValue) {
-    String raw = raw(ctx, "limit");
+    String raw = ctx.queryParam("limit");
     if (raw == null) {
       return defaultValue;
     }
@@ -27,7 +27,7 @@ final class QueryParams {
   }
 
   static SessionStatus status(Context ctx) {
-    String raw = raw(ctx, "status");
+    String raw = ctx.queryParam("status");
     if (raw == null) {
       return SessionStatus.ACTIVE;
     }
@@ -54,54 +54,59 @@ final class QueryParams {
   }
 
   static Optional<String> optional(Context ctx, String name) {
-    return Optional.ofNullable(raw(ctx, name));
+    return Optional.ofNullable(ctx.queryParam(name));
   }
 
   /**
-   * The parameter as decoded, once the whole query is known to be validly encoded: the server's
-   * decoding drops a parameter that is not, so {@code ?limit=%ZZ} would silently get the default.
+   * Refuses a request whose query is not valid percent-encoded UTF-8, whatever the route, before
+   * any handler reads it: Javalin's decoding drops a parameter with a malformed escape (so {@code
+   * ?limit=%ZZ} silently got the default) and turns bytes that are not UTF-8 into U+FFFD.
    */
-  private static @Nullable String raw(Context ctx, String name) {
+  static void requireValidEncoding(Context ctx) {
     String query = ctx.queryString();
-    if (query != null) {
-      for (String parameter : query.split("&", -1)) {
-        if (!isPercentEncodedUtf8(parameter)) {
-          int equals = parameter.indexOf('=');
-          String named = equals < 0 ? parameter : parameter.substring(0, equals);
-          throw new Json.BadRequest(
-              "query parameter '" + shorten(named) + "' is not valid percent-encoded UTF-8");
-        }
+    if (query == null || query.indexOf('%') < 0) {
+      return;
+    }
+    for (String parameter : query.split("&", -1)) {
+      if (!isPercentEncodedUtf8(parameter)) {
+        int equals = parameter.indexOf('=');
+        String named = equals < 0 ? parameter : parameter.substring(0, equals);
+        String which =
+            named.isEmpty()
+                ? "a query parameter without a name"
+                : "query parameter '" + shorten(named) + "'";
+        throw new Json.BadRequest(which + " is not valid percent-encoded UTF-8");
       }
     }
-    return ctx.queryParam(name);
   }
 
-  /** Whether every {@code %} starts two hex digits and the bytes they give are UTF-8. */
+  /**
+   * Whether every {@code %} starts two hex digits and each run of escapes gives UTF-8 bytes. The
+   * characters between escapes are characters already, so only the escaped bytes need decoding.
+   */
   static boolean isPercentEncodedUtf8(String text) {
-    if (text.indexOf('%') < 0) {
-      return true;
-    }
-    ByteBuffer bytes = ByteBuffer.allocate(text.length() * 3);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c != '%') {
-        bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-        continue;
+    for (int at = text.indexOf('%'); at >= 0; at = text.indexOf('%', at)) {
+      int end = at;
+      while (end < text.length() && text.charAt(end) == '%') {
+        if (end + 2 >= text.length()
+            || !HexFormat.isHexDigit(text.charAt(end + 1))
+            || !HexFormat.isHexDigit(text.charAt(end + 2))) {
+          return false;
+        }
+        end += 3;
       }
-      int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
-      int low = high < 0 ? -1 : Character.digit(text.charAt(i + 2), 16);
-      if (low < 0) {
+      byte[] escaped = new byte[(end - at) / 3];
+      for (int k = 0; k < escaped.length; k++) {
+        escaped[k] = (byte) HexFormat.fromHexDigits(text, at + 3 * k + 1, at + 3 * k + 3);
+      }
+      try {
+        StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(escaped));
+      } catch (CharacterCodingException e) {
         return false;
       }
-      bytes.put((byte) (high << 4 | low));
-      i += 2;
+      at = end;
     }
-    try {
-      StandardCharsets.UTF_8.newDecoder().decode(bytes.flip());
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
+    return true;
   }
 
   private static String shorten(String raw) {

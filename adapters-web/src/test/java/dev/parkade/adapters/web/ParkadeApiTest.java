@@ -209,15 +209,25 @@ class ParkadeApiTest {
   }
 
   @Test
-  void queryParametersThatAreNotUtf8_areA400NamingThem_notDropped() {
+  void queryParametersThatAreNotUtf8_areA400NamingThem_onEveryRoute() {
     // Escapes that are not even pairs of hex digits: BrokenRequestsTest, which a URI cannot carry.
-    assertProblem(client.get("/api/v1/spots?after=%C3%28", operator), 400, "INVALID_REQUEST");
+    assertProblem(
+        client.get("/api/v1/spots?after=%C3%28", operator),
+        400,
+        "INVALID_REQUEST",
+        "query parameter 'after' is not valid percent-encoded UTF-8");
     assertProblem(
         client.get("/api/v1/sessions?status=ENDED&x=%E2%82", operator),
         400,
         "INVALID_REQUEST",
         "query parameter 'x' is not valid percent-encoded UTF-8");
+    assertProblem(
+        client.get("/api/v1/lot?x=%C3%28", null),
+        400,
+        "INVALID_REQUEST",
+        "query parameter 'x' is not valid percent-encoded UTF-8");
     assertEquals(200, client.get("/api/v1/spots/available?limit=%31", null).status());
+    assertEquals(200, client.get("/api/v1/spots/available?x=%C3%A9&limit=1", null).status());
     assertEquals(200, client.get("/api/v1/spots?after=L1%2D001&limit=1", operator).status());
   }
 
