@@ -9,7 +9,9 @@ import dev.parkade.domain.SessionId;
 import dev.parkade.domain.SessionStatus;
 import dev.parkade.domain.SpotId;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import java.io.IOException;
@@ -86,22 +88,34 @@ public final class ParkadeApi {
           ErrorMapping.register(c.routes, metrics);
 
           c.routes.post("/api/v1/sessions", this::startSession);
-          c.routes.get("/api/v1/sessions/current", this::currentSession);
+          get(c.routes, "/api/v1/sessions/current", this::currentSession);
           c.routes.post("/api/v1/sessions/current/end", this::endCurrentSession);
-          c.routes.get("/api/v1/sessions/{id}", this::session);
+          get(c.routes, "/api/v1/sessions/{id}", this::session);
           c.routes.post("/api/v1/sessions/{id}/end", this::endSession);
-          c.routes.get("/api/v1/sessions", this::sessions);
-          c.routes.get("/api/v1/lot", this::lot);
-          c.routes.get("/api/v1/spots/available", this::availableSpots);
-          c.routes.get("/api/v1/spots", this::spots);
+          get(c.routes, "/api/v1/sessions", this::sessions);
+          get(c.routes, "/api/v1/lot", this::lot);
+          get(c.routes, "/api/v1/spots/available", this::availableSpots);
+          get(c.routes, "/api/v1/spots", this::spots);
           c.routes.post("/api/v1/spots", this::addSpots);
           c.routes.delete("/api/v1/spots/{id}", this::removeSpot);
 
-          c.routes.get("/health/live", ctx -> ctx.json(new Status("UP")));
-          c.routes.get("/health/ready", this::ready);
-          c.routes.get("/metrics", this::metrics);
-          c.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+          get(c.routes, "/health/live", ctx -> ctx.json(new Status("UP")));
+          get(c.routes, "/health/ready", this::ready);
+          get(c.routes, "/metrics", this::metrics);
+          get(
+              c.routes,
+              "/openapi.json",
+              ctx -> ctx.contentType("application/json").result(openApi));
         });
+  }
+
+  /**
+   * A GET route that answers HEAD the same way, without the body. Left to Javalin, a HEAD on any
+   * path with a GET route answered 200 without running it: no token check, no 404.
+   */
+  private static void get(RoutesConfig routes, String path, Handler handler) {
+    routes.get(path, handler);
+    routes.head(path, handler);
   }
 
   record Status(String status) {}

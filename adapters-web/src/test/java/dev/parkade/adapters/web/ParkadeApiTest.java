@@ -23,6 +23,7 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -205,7 +206,7 @@ class ParkadeApiTest {
         "a bad spot cursor is named as the parameter it came in");
     assertProblem(client.get("/api/v1/nowhere", null), 404, "NOT_FOUND");
     assertProblem(client.delete("/api/v1/lot", null), 405, "METHOD_NOT_ALLOWED");
-    assertEquals(Optional.of("GET"), client.delete("/api/v1/lot", null).header("Allow"));
+    assertEquals(Optional.of("GET, HEAD"), client.delete("/api/v1/lot", null).header("Allow"));
   }
 
   @Test
@@ -229,6 +230,23 @@ class ParkadeApiTest {
     assertEquals(200, client.get("/api/v1/spots/available?limit=%31", null).status());
     assertEquals(200, client.get("/api/v1/spots/available?x=%C3%A9&limit=1", null).status());
     assertEquals(200, client.get("/api/v1/spots?after=L1%2D001&limit=1", operator).status());
+  }
+
+  @Test
+  void head_answersAsGetWould_withoutTheBody() {
+    assertEquals(401, head("/api/v1/sessions/current", null).status());
+    assertEquals(404, head("/api/v1/sessions/current", alice).status());
+    assertEquals(403, head("/api/v1/spots", alice).status());
+    assertEquals(404, head("/api/v1/sessions/no-such-id", alice).status());
+    ApiClient.Reply lot = head("/api/v1/lot", null);
+    assertEquals(200, lot.status());
+    assertEquals(Optional.of("application/json"), lot.header("Content-Type"));
+    assertEquals("", lot.body());
+  }
+
+  private ApiClient.Reply head(String path, @Nullable String token) {
+    return client.send(
+        client.request(path, token).method("HEAD", HttpRequest.BodyPublishers.noBody()));
   }
 
   @Test
@@ -385,6 +403,9 @@ class ParkadeApiTest {
       path.getValue()
           .fieldNames()
           .forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + path.getKey()));
+      if (path.getValue().has("get")) {
+        documented.add("HEAD " + path.getKey()); // the document says so once, for every GET
+      }
     }
 
     assertEquals(documented, served);
