@@ -84,7 +84,9 @@ public final class ParkadeApi {
           c.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
           c.requestLogger.http(this::logRequest);
           c.routes.before(ParkadeApi::tagRequest);
-          c.routes.before(QueryParams::requireValidEncoding);
+          // Only once a route matches: an unknown path stays a 404 and a wrong method a 405, and
+          // the refusal is logged and counted under its route.
+          c.routes.beforeMatched(QueryParams::requireValidEncoding);
           ErrorMapping.register(c.routes, metrics);
 
           c.routes.post("/api/v1/sessions", this::startSession);

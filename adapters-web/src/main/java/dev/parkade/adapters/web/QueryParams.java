@@ -4,18 +4,20 @@ import dev.parkade.domain.InvalidValueException;
 import dev.parkade.domain.SessionStatus;
 import dev.parkade.domain.SpotId;
 import io.javalin.http.Context;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Query parameters, checked so that a bad one is a 400 that names it. */
 final class QueryParams {
   private QueryParams() {}
 
   static int limit(Context ctx, int defaultValue) {
-    String raw = ctx.queryParam("limit");
+    String raw = value(ctx, "limit");
     if (raw == null) {
       return defaultValue;
     }
@@ -27,7 +29,7 @@ final class QueryParams {
   }
 
   static SessionStatus status(Context ctx) {
-    String raw = ctx.queryParam("status");
+    String raw = value(ctx, "status");
     if (raw == null) {
       return SessionStatus.ACTIVE;
     }
@@ -54,7 +56,32 @@ final class QueryParams {
   }
 
   static Optional<String> optional(Context ctx, String name) {
-    return Optional.ofNullable(ctx.queryParam(name));
+    return Optional.ofNullable(value(ctx, name));
+  }
+
+  /**
+   * The first value of {@code name}, decoded as UTF-8 whatever charset the request names: Javalin
+   * decodes with the charset of the request's {@code Content-Type}, and drops every parameter when
+   * that charset is unknown, so {@code ?limit=5} would silently get the default.
+   */
+  private static @Nullable String value(Context ctx, String name) {
+    String query = ctx.queryString();
+    if (query == null) {
+      return null;
+    }
+    for (String parameter : query.split("&", -1)) {
+      int equals = parameter.indexOf('=');
+      String key = equals < 0 ? parameter : parameter.substring(0, equals);
+      if (decode(key).equals(name)) {
+        return equals < 0 ? "" : decode(parameter.substring(equals + 1));
+      }
+    }
+    return null;
+  }
+
+  /** Decodes what {@link #requireValidEncoding} let through; {@code +} is a space. */
+  private static String decode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 
   /**
@@ -71,6 +98,9 @@ final class QueryParams {
       if (!isPercentEncodedUtf8(parameter)) {
         int equals = parameter.indexOf('=');
         String named = equals < 0 ? parameter : parameter.substring(0, equals);
+        if (isPercentEncodedUtf8(named)) {
+          named = decode(named);
+        }
         String which =
             named.isEmpty()
                 ? "a query parameter without a name"

@@ -227,9 +227,33 @@ class ParkadeApiTest {
         400,
         "INVALID_REQUEST",
         "query parameter 'x' is not valid percent-encoded UTF-8");
+    assertProblem(
+        client.get("/api/v1/lot?li%6Dit=%C3%28", null),
+        400,
+        "INVALID_REQUEST",
+        "query parameter 'limit' is not valid percent-encoded UTF-8");
+    assertProblem(
+        client.get("/api/v1/lot?=%C3%28", null),
+        400,
+        "INVALID_REQUEST",
+        "a query parameter without a name is not valid percent-encoded UTF-8");
+    assertProblem(client.get("/api/v1/nowhere?x=%C3%28", null), 404, "NOT_FOUND");
+    assertTrue(
+        client.get("/metrics", null).body().contains("route=\"/api/v1/spots\",status=\"400\""),
+        "a refused query is counted under its route");
     assertEquals(200, client.get("/api/v1/spots/available?limit=%31", null).status());
     assertEquals(200, client.get("/api/v1/spots/available?x=%C3%A9&limit=1", null).status());
     assertEquals(200, client.get("/api/v1/spots?after=L1%2D001&limit=1", operator).status());
+  }
+
+  @Test
+  void queryParameters_areUtf8_whateverCharsetTheRequestNames() {
+    ApiClient.Reply reply =
+        client.send(
+            client
+                .request("/api/v1/spots/available?limit=1", null)
+                .header("Content-Type", "text/plain; charset=nope"));
+    assertEquals(1, reply.json().path("spots").size(), reply::body);
   }
 
   @Test
@@ -241,7 +265,8 @@ class ParkadeApiTest {
     ApiClient.Reply lot = head("/api/v1/lot", null);
     assertEquals(200, lot.status());
     assertEquals(Optional.of("application/json"), lot.header("Content-Type"));
-    assertEquals("", lot.body());
+    int getLength = client.get("/api/v1/lot", null).body().getBytes(StandardCharsets.UTF_8).length;
+    assertEquals(Optional.of(String.valueOf(getLength)), lot.header("Content-Length"));
   }
 
   private ApiClient.Reply head(String path, @Nullable String token) {

@@ -29,7 +29,13 @@ class QueryParamsTest {
         "x=%FF | false",
         "x=%ED%A0%80 | false",
         "x=%\uFF11\uFF12 | false",
-        "li%ZZmit=1 | false"
+        "li%ZZmit=1 | false",
+        "'' | true",
+        "x=%80 | false",
+        "x=%C0%AF | false",
+        "x=%E0%80%AF | false",
+        "x=%F4%90%80%80 | false",
+        "x=%%41 | false"
       })
   void percentEncodedUtf8_isTwoAsciiHexDigitsPerEscape_andUtf8BytesPerRun(
       String parameter, boolean valid) {
