@@ -1,0 +1,44 @@
+package dev.parkade.bootstrap;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.spi.ContextAwareBase;
+
+/**
+ * Parkade's logging, set up in code (logback finds it through {@code META-INF/services}): one line
+ * per event on standard output, where the ready line and the request log go; Parkade's own loggers
+ * at INFO, everything else at WARN. A {@code logback.xml} did the same, but reading it loaded some
+ * 300 classes of logback's XML configurator and the JDK's XML parser at every start. An operator's
+ * own file ({@code -Dlogback.configurationFile}, through {@code PARKADE_JAVA_OPTS}) still wins.
+ */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
+public final class LoggingSetup extends ContextAwareBase implements Configurator {
+  static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{20} - %msg%n";
+
+  @Override
+  public ExecutionStatus configure(LoggerContext context) {
+    if (System.getProperty("logback.configurationFile") != null) {
+      return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+    }
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern(PATTERN);
+    encoder.start();
+    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+    console.setContext(context);
+    console.setName("STDOUT");
+    console.setEncoder(encoder);
+    console.start();
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.WARN);
+    root.addAppender(console);
+    context.getLogger("dev.parkade").setLevel(Level.INFO);
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+}
