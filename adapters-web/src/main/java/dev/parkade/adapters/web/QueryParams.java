@@ -85,9 +85,10 @@ final class QueryParams {
   }
 
   /**
-   * Refuses a request whose query is not valid percent-encoded UTF-8, whatever the route, before
-   * any handler reads it: Javalin's decoding drops a parameter with a malformed escape (so {@code
-   * ?limit=%ZZ} silently got the default) and turns bytes that are not UTF-8 into U+FFFD.
+   * Refuses a request whose query is not valid percent-encoded UTF-8, on whichever route it
+   * matches, before the handler reads it: Javalin's decoding drops a parameter with a malformed
+   * escape (so {@code ?limit=%ZZ} silently got the default) and turns bytes that are not UTF-8 into
+   * U+FFFD.
    */
   static void requireValidEncoding(Context ctx) {
     String query = ctx.queryString();
