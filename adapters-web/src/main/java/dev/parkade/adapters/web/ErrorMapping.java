@@ -33,6 +33,13 @@ final class ErrorMapping {
         Json.BadRequest.class,
         (e, ctx) -> send(ctx, Problem.invalidRequest(String.valueOf(e.getMessage()))));
     routes.exception(
+        BodyReader.TimedOut.class,
+        (e, ctx) ->
+            send(
+                ctx,
+                Problem.of(
+                    408, "REQUEST_TIMEOUT", "Request timeout", String.valueOf(e.getMessage()))));
+    routes.exception(
         Tokens.Unauthenticated.class,
         (e, ctx) -> {
           ctx.header("WWW-Authenticate", "Bearer");
@@ -77,7 +84,7 @@ final class ErrorMapping {
           }
           if (e instanceof IOException) {
             // The only input a handler reads is the request body, so this is the client's
-            // connection failing while sending it (Javalin answers an idle timeout itself, 408).
+            // connection failing while sending it (a timeout is BodyReader.TimedOut).
             // Its message may name the server's classes (a wrapped cause), so it is not sent.
             send(ctx, Problem.invalidRequest("the request body could not be read"));
             return;

@@ -127,7 +127,7 @@ public final class ParkadeApi {
   private void startSession(Context ctx) {
     Caller caller = caller(ctx);
     StartSession command =
-        new StartSession(caller.user(), Bodies.plateOfStart(Json.parse(ctx.body())));
+        new StartSession(caller.user(), Bodies.plateOfStart(Json.parse(BodyReader.read(ctx))));
     ParkingSession session = service.startSession(command);
     metrics.sessionStarted();
     ctx.status(201).header("Location", "/api/v1/sessions/" + session.id().value());
@@ -176,7 +176,7 @@ public final class ParkadeApi {
 
   private void addSpots(Context ctx) {
     operator(ctx);
-    List<SpotId> added = service.addSpots(Bodies.spotIdsToAdd(Json.parse(ctx.body())));
+    List<SpotId> added = service.addSpots(Bodies.spotIdsToAdd(Json.parse(BodyReader.read(ctx))));
     ctx.status(201).json(new Bodies.Created(added.stream().map(SpotId::value).toList()));
   }
 
