@@ -70,13 +70,20 @@ final class QueryParams {
       return null;
     }
     for (String parameter : query.split("&", -1)) {
-      int equals = parameter.indexOf('=');
-      String key = equals < 0 ? parameter : parameter.substring(0, equals);
+      String key = nameOf(parameter);
       if (decode(key).equals(name)) {
-        return equals < 0 ? "" : decode(parameter.substring(equals + 1));
+        return key.length() == parameter.length()
+            ? ""
+            : decode(parameter.substring(key.length() + 1));
       }
     }
     return null;
+  }
+
+  /** The name of a {@code name=value} parameter, still encoded; all of it when it has no value. */
+  private static String nameOf(String parameter) {
+    int equals = parameter.indexOf('=');
+    return equals < 0 ? parameter : parameter.substring(0, equals);
   }
 
   /** Decodes what {@link #requireValidEncoding} let through; {@code +} is a space. */
@@ -97,8 +104,7 @@ final class QueryParams {
     }
     for (String parameter : query.split("&", -1)) {
       if (!isPercentEncodedUtf8(parameter)) {
-        int equals = parameter.indexOf('=');
-        String named = equals < 0 ? parameter : parameter.substring(0, equals);
+        String named = nameOf(parameter);
         if (isPercentEncodedUtf8(named)) {
           named = decode(named);
         }
