@@ -34,11 +34,7 @@ final class ErrorMapping {
         (e, ctx) -> send(ctx, Problem.invalidRequest(String.valueOf(e.getMessage()))));
     routes.exception(
         BodyReader.TimedOut.class,
-        (e, ctx) ->
-            send(
-                ctx,
-                Problem.of(
-                    408, "REQUEST_TIMEOUT", "Request timeout", String.valueOf(e.getMessage()))));
+        (e, ctx) -> send(ctx, forStatus(408, String.valueOf(e.getMessage()))));
     routes.exception(
         Tokens.Unauthenticated.class,
         (e, ctx) -> {
@@ -119,6 +115,7 @@ final class ErrorMapping {
     return switch (status) {
       case 404 -> Problem.of(404, "NOT_FOUND", "Not found", detail);
       case 405 -> Problem.of(405, "METHOD_NOT_ALLOWED", "Method not allowed", detail);
+      case 408 -> Problem.of(408, "REQUEST_TIMEOUT", "Request timeout", detail);
       case 413 ->
           Problem.of(
               413,
