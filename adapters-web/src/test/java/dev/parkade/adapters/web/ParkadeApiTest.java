@@ -212,31 +212,13 @@ class ParkadeApiTest {
   @Test
   void queryParametersThatAreNotUtf8_areA400NamingThem_onEveryRoute() {
     // Escapes that are not even pairs of hex digits: BrokenRequestsTest, which a URI cannot carry.
-    assertProblem(
-        client.get("/api/v1/spots?after=%C3%28", operator),
-        400,
-        "INVALID_REQUEST",
-        "query parameter 'after' is not valid percent-encoded UTF-8");
-    assertProblem(
-        client.get("/api/v1/sessions?status=ENDED&x=%E2%82", operator),
-        400,
-        "INVALID_REQUEST",
-        "query parameter 'x' is not valid percent-encoded UTF-8");
-    assertProblem(
-        client.get("/api/v1/lot?x=%C3%28", null),
-        400,
-        "INVALID_REQUEST",
-        "query parameter 'x' is not valid percent-encoded UTF-8");
-    assertProblem(
-        client.get("/api/v1/lot?li%6Dit=%C3%28", null),
-        400,
-        "INVALID_REQUEST",
-        "query parameter 'limit' is not valid percent-encoded UTF-8");
-    assertProblem(
-        client.get("/api/v1/lot?=%C3%28", null),
-        400,
-        "INVALID_REQUEST",
-        "a query parameter without a name is not valid percent-encoded UTF-8");
+    assertBadlyEncoded(
+        client.get("/api/v1/spots?after=%C3%28", operator), "query parameter 'after'");
+    assertBadlyEncoded(
+        client.get("/api/v1/sessions?status=ENDED&x=%E2%82", operator), "query parameter 'x'");
+    assertBadlyEncoded(client.get("/api/v1/lot?x=%C3%28", null), "query parameter 'x'");
+    assertBadlyEncoded(client.get("/api/v1/lot?li%6Dit=%C3%28", null), "query parameter 'limit'");
+    assertBadlyEncoded(client.get("/api/v1/lot?=%C3%28", null), "a query parameter without a name");
     assertProblem(client.get("/api/v1/nowhere?x=%C3%28", null), 404, "NOT_FOUND");
     assertTrue(
         client.get("/metrics", null).body().contains("route=\"/api/v1/spots\",status=\"400\""),
@@ -244,6 +226,10 @@ class ParkadeApiTest {
     assertEquals(200, client.get("/api/v1/spots/available?limit=%31", null).status());
     assertEquals(200, client.get("/api/v1/spots/available?x=%C3%A9&limit=1", null).status());
     assertEquals(200, client.get("/api/v1/spots?after=L1%2D001&limit=1", operator).status());
+  }
+
+  private static void assertBadlyEncoded(ApiClient.Reply reply, String parameter) {
+    assertProblem(reply, 400, "INVALID_REQUEST", parameter + " is not valid percent-encoded UTF-8");
   }
 
   @Test
