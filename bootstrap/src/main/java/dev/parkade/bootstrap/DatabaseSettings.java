@@ -25,8 +25,12 @@ final class DatabaseSettings {
       throw new ConfigurationException("--data-dir", dir + " is not readable and writable");
     }
     // WRITE_DELAY=0: a committed session is on disk before the client hears of it.
+    // DB_CLOSE_ON_EXIT=FALSE: the server closes the database when it stops (StopOnSignal), after
+    // start-up's migrations are over; H2's own hook would close it under them.
     return JdbcSettings.of(
-        "jdbc:h2:file:" + dir.resolve("parkade") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0",
+        "jdbc:h2:file:"
+            + dir.resolve("parkade")
+            + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
         settings.dbUser().orElse("parkade"),
         settings.dbPassword().orElse(""));
   }

@@ -26,6 +26,7 @@ public final class ParkadeServer {
   private final Storage storage;
   private final ParkingService service;
   private final Javalin api;
+  private volatile boolean listening;
 
   @Inject
   ParkadeServer(ServerSettings settings, Storage storage, ParkingService service, Javalin api) {
@@ -58,6 +59,7 @@ public final class ParkadeServer {
               + ": "
               + (refused != null ? refused.getMessage() : e.getMessage()));
     }
+    listening = true;
     String url = urlOf(settings.host(), api.port());
     LOG.info("Parkade ready at {} (storage {})", url, settings.storage().flagValue());
     return url;
@@ -67,9 +69,14 @@ public final class ParkadeServer {
     return api.port();
   }
 
-  /** Stops accepting, lets requests in flight finish (up to 10 s), closes storage. */
+  /**
+   * Stops accepting, lets requests in flight finish (up to 10 s), closes storage. A server stopped
+   * before it listened only closes its storage.
+   */
   public void stop() {
-    api.stop();
+    if (listening) {
+      api.stop();
+    }
     storage.close();
     LOG.info("Parkade stopped");
   }

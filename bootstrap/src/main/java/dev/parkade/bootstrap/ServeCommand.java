@@ -29,29 +29,43 @@ final class ServeCommand implements Callable<Integer> {
       names = "--spots",
       defaultValue = "${env:PARKADE_SPOTS:-100}",
       description =
-          "spots L1-001... created on first start with an empty lot (env PARKADE_SPOTS; default ${DEFAULT-VALUE})")
+          "spots created on first start with an empty lot: L1-001..., numbered with at least 3 digits (env PARKADE_SPOTS; default ${DEFAULT-VALUE})")
   int spots;
+
+  @Option(
+      names = "--access-log",
+      defaultValue = "${env:PARKADE_ACCESS_LOG:-on}",
+      description =
+          "on or off: one line per request on standard output (env PARKADE_ACCESS_LOG; default ${DEFAULT-VALUE})")
+  OnOff accessLog = OnOff.ON;
 
   @Mixin StorageOptions storage = new StorageOptions();
 
   @Override
   public Integer call() throws InterruptedException {
-    ParkadeServer server =
-        ParkadeComponent.create(
-                storage.settings(host, port, spots), Environment.ofSystem(), Clock.systemUTC())
-            .server();
-    server.start();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.stop();
-                  System.out.flush();
-                  // A requested stop (SIGTERM, SIGINT) is a clean exit: status 0, not 143.
-                  Runtime.getRuntime().halt(0);
-                },
-                "parkade-shutdown"));
-    new CountDownLatch(1).await(); // until the process is asked to stop
+    ServerSettings settings = storage.settings(host, port, spots, accessLog.isOn());
+    StopOnSignal stop = StopOnSignal.install();
+    ParkadeServer server;
+    try {
+      server =
+          ParkadeComponent.create(settings, Environment.ofSystem(), Clock.systemUTC()).server();
+      if (!stop.requested()) {
+        server.start();
+      }
+    } catch (RuntimeException e) {
+      if (stop.startUpFailed()) {
+        throw e;
+      }
+      awaitStop();
+      return 0;
+    }
+    stop.startUpOver(server);
+    awaitStop();
     return 0;
+  }
+
+  /** Until the process is asked to stop; {@link StopOnSignal} then ends it. */
+  private static void awaitStop() throws InterruptedException {
+    new CountDownLatch(1).await();
   }
 }

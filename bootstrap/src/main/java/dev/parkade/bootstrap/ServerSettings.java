@@ -13,7 +13,8 @@ public record ServerSettings(
     Optional<String> jdbcUrl,
     Optional<String> dbUser,
     Optional<String> dbPassword,
-    int initialSpots) {
+    int initialSpots,
+    boolean accessLog) {
 
   public ServerSettings {
     Objects.requireNonNull(host, "host");

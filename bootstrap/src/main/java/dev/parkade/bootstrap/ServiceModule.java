@@ -35,7 +35,12 @@ interface ServiceModule {
 
   @Provides
   @Singleton
-  static Javalin api(ParkingService service, Tokens tokens, ApiMetrics metrics, Storage storage) {
-    return ParkadeApi.create(service, tokens, metrics, storage::isReady);
+  static Javalin api(
+      ParkingService service,
+      Tokens tokens,
+      ApiMetrics metrics,
+      Storage storage,
+      ServerSettings settings) {
+    return ParkadeApi.create(service, tokens, metrics, storage::isReady, settings.accessLog());
   }
 }

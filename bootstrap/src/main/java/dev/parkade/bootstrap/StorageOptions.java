@@ -35,7 +35,7 @@ final class StorageOptions {
       description = "database password (env PARKADE_DB_PASSWORD)")
   @Nullable String dbPassword;
 
-  ServerSettings settings(String host, int port, int spots) {
+  ServerSettings settings(String host, int port, int spots, boolean accessLog) {
     return new ServerSettings(
         host,
         port,
@@ -44,6 +44,7 @@ final class StorageOptions {
         Optional.ofNullable(jdbcUrl),
         Optional.ofNullable(dbUser),
         Optional.ofNullable(dbPassword),
-        spots);
+        spots,
+        accessLog);
   }
 }

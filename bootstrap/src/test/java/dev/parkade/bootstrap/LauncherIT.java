@@ -8,7 +8,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -84,9 +88,49 @@ class LauncherIT {
     int port = server.port();
     assertEquals(200, new ApiClient(port).get("/health/live", null).status());
 
+    List<String> lines = stop(server);
+    assertTrue(lines.stream().anyMatch(l -> l.contains("GET /health/live 200")), lines::toString);
+  }
+
+  @Test
+  void serve_withTheAccessLogOff_logsNoRequest() throws Exception {
+    Launched server = launch("serve", "--port", "0", "--storage", "memory", "--access-log", "off");
+    assertEquals(200, new ApiClient(server.port()).get("/health/live", null).status());
+
+    List<String> lines = stop(server);
+    assertTrue(lines.stream().noneMatch(l -> l.contains("/health/live")), lines::toString);
+  }
+
+  @Test
+  void sigtermDuringStartUp_exitsZero_withoutAnError_andTheDataDirectoryOpensAgain()
+      throws Exception {
+    Path dataDir = Files.createDirectories(workDir.resolve("parkade-data"));
+    try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+      dataDir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+      Launched server = launch("serve", "--port", "0");
+      // The first file in the data directory: the database is being opened and migrated.
+      assertTrue(watch.poll(60, TimeUnit.SECONDS) != null, "start-up touched the data directory");
+      server.process.destroy(); // SIGTERM
+      assertTrue(server.process.waitFor(30, TimeUnit.SECONDS));
+      List<String> lines = server.output.get(30, TimeUnit.SECONDS);
+      assertEquals(0, server.process.exitValue(), lines::toString);
+      assertTrue(
+          lines.stream().noneMatch(l -> l.contains("ERROR") || l.contains("Exception")),
+          lines::toString);
+    }
+
+    Launched again = launch("serve", "--port", "0");
+    assertEquals(200, new ApiClient(again.port()).get("/health/ready", null).status());
+    stop(again);
+  }
+
+  /** SIGTERM, then exit status 0; answers what the server printed. */
+  private static List<String> stop(Launched server) throws Exception {
     server.process.destroy(); // SIGTERM
     assertTrue(server.process.waitFor(30, TimeUnit.SECONDS));
-    assertEquals(0, server.process.exitValue(), () -> String.join("\n", server.lines));
+    List<String> lines = server.output.get(30, TimeUnit.SECONDS);
+    assertEquals(0, server.process.exitValue(), lines::toString);
+    return lines;
   }
 
   @Test

@@ -67,7 +67,8 @@ class ServerEndToEndTest {
             url,
             Optional.of("postgres").filter(u -> kind == StorageKind.POSTGRES),
             Optional.of("postgres").filter(u -> kind == StorageKind.POSTGRES),
-            SPOTS);
+            SPOTS,
+            false);
     return ParkadeComponent.create(
             settings,
             new Environment(Map.of(TokenSecret.ENVIRONMENT_VARIABLE, SECRET)),

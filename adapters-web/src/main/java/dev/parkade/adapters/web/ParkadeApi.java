@@ -29,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parkade's HTTP API (see {@code shared/spec/http-api.md} and {@code /openapi.json}), as an
- * unstarted {@link Javalin} so that tests and bootstrap start it the same way.
+ * Parkade's HTTP API (see {@code docs/api.md} and {@code /openapi.json}), as an unstarted {@link
+ * Javalin} so that tests and bootstrap start it the same way.
  */
 public final class ParkadeApi {
   private static final Logger REQUESTS = LoggerFactory.getLogger("dev.parkade.requests");
@@ -43,14 +43,20 @@ public final class ParkadeApi {
   private final Tokens tokens;
   private final ApiMetrics metrics;
   private final BooleanSupplier storageReady;
+  private final boolean accessLog;
   private final String openApi;
 
   private ParkadeApi(
-      ParkingService service, Tokens tokens, ApiMetrics metrics, BooleanSupplier storageReady) {
+      ParkingService service,
+      Tokens tokens,
+      ApiMetrics metrics,
+      BooleanSupplier storageReady,
+      boolean accessLog) {
     this.service = service;
     this.tokens = tokens;
     this.metrics = metrics;
     this.storageReady = storageReady;
+    this.accessLog = accessLog;
     this.openApi = resource("/openapi.json");
   }
 
@@ -61,7 +67,22 @@ public final class ParkadeApi {
    */
   public static Javalin create(
       ParkingService service, Tokens tokens, ApiMetrics metrics, BooleanSupplier storageReady) {
-    return new ParkadeApi(service, tokens, metrics, storageReady).javalin();
+    return create(service, tokens, metrics, storageReady, true);
+  }
+
+  /**
+   * The API, not yet started.
+   *
+   * @param storageReady whether storage answers now, for {@code /health/ready}
+   * @param accessLog whether each request is logged on a line of its own (metrics count it anyway)
+   */
+  public static Javalin create(
+      ParkingService service,
+      Tokens tokens,
+      ApiMetrics metrics,
+      BooleanSupplier storageReady,
+      boolean accessLog) {
+    return new ParkadeApi(service, tokens, metrics, storageReady, accessLog).javalin();
   }
 
   private Javalin javalin() {
@@ -245,13 +266,19 @@ public final class ParkadeApi {
     ctx.header(REQUEST_ID, id);
   }
 
-  /** One line per request; never the query string or headers, which may carry secrets. */
+  /**
+   * Counts every request; logs it on one line unless the access log is off. Never the query string
+   * or headers, which may carry secrets.
+   */
   private void logRequest(Context ctx, Float millis) {
     Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
     String route = endpoint == null ? "unmatched" : endpoint.path;
     int status = ctx.statusCode();
     metrics.request(
         ctx.method().name(), route, status, Duration.ofNanos((long) (millis * 1_000_000)));
+    if (!accessLog) {
+      return;
+    }
     @Nullable String id = ctx.attribute(REQUEST_ID);
     REQUESTS.info("{} {} {} {}ms id={}", ctx.method().name(), route, status, tenths(millis), id);
   }
