@@ -1,0 +1,122 @@
+package dev.parkade.adapters.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parkade.adapters.inmemory.InMemoryParkingLot;
+import dev.parkade.application.ParkingService;
+import dev.parkade.application.SessionIdGenerator;
+import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.Fixtures;
+import io.javalin.Javalin;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation of the served OpenAPI document declares every status it answers: each is probed
+ * with the requests a client gets wrong (a badly encoded query, no token, a driver's token on an
+ * operator's route, a body that is not JSON, an empty object) as well as right ones, and a status
+ * the document does not list for that operation fails the test.
+ */
+class OpenApiStatusesTest {
+  private final Tokens tokens = new Tokens(ParkadeApiTest.SECRET, Clock.systemUTC());
+  private final InMemoryParkingLot lot = new InMemoryParkingLot();
+  private final ParkingService service =
+      new ParkingService(lot, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids());
+  private Javalin app = Javalin.create();
+  private ApiClient client = new ApiClient(0);
+
+  @BeforeEach
+  void startServer() {
+    lot.add(Fixtures.spotIds(3));
+    app = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true);
+    app.start("127.0.0.1", 0);
+    client = new ApiClient(app.port());
+  }
+
+  @AfterEach
+  void stopServer() {
+    app.stop();
+  }
+
+  @Test
+  void everyOperation_declaresEveryStatusItAnswers() {
+    JsonNode paths = client.get("/openapi.json", null).json().path("paths");
+    String driver = tokens.issue(new UserId("alice"), false, Duration.ofHours(1));
+    String operator = tokens.issue(new UserId("ops"), true, Duration.ofHours(1));
+    List<String> undeclared = new ArrayList<>();
+    int probes = 0;
+    for (Map.Entry<String, JsonNode> path : paths.properties()) {
+      String concrete = path.getKey().replace("{id}", "L1-001");
+      for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+        String method = operation.getKey().toUpperCase(Locale.ROOT);
+        Set<String> declared = new TreeSet<>();
+        operation.getValue().path("responses").fieldNames().forEachRemaining(declared::add);
+        List<String> methods = method.equals("GET") ? List.of("GET", "HEAD") : List.of(method);
+        for (String sent : methods) {
+          for (Probe probe : probes(concrete, driver, operator)) {
+            int status = send(sent, probe).status();
+            probes++;
+            if (!declared.contains(Integer.toString(status))) {
+              undeclared.add(sent + " " + probe.uri() + " (" + probe.what() + "): " + status);
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), undeclared, "statuses the document does not declare");
+    assertTrue(probes >= 15 * 6, "every operation was probed: " + probes);
+  }
+
+  @Test
+  void aBadlyEncodedQuery_isA400_onEveryOperation() {
+    JsonNode paths = client.get("/openapi.json", null).json().path("paths");
+    for (Map.Entry<String, JsonNode> path : paths.properties()) {
+      String uri = path.getKey().replace("{id}", "L1-001") + "?x=%C3%28";
+      for (String method : List.of("get", "post", "delete")) {
+        if (path.getValue().has(method)) {
+          ApiClient.Reply reply =
+              send(method.toUpperCase(Locale.ROOT), new Probe("bad query", uri, null, "{}"));
+          assertEquals(400, reply.status(), () -> method + " " + uri + ": " + reply.body());
+        }
+      }
+    }
+  }
+
+  private record Probe(String what, String uri, @Nullable String token, String body) {}
+
+  private static List<Probe> probes(String path, String driver, String operator) {
+    return List.of(
+        new Probe("bad query", path + "?x=%C3%28", operator, "{}"),
+        new Probe("no token", path, null, "{}"),
+        new Probe("driver", path, driver, "{\"vehicle\":{\"plate\":\"AB-1\"}}"),
+        new Probe("operator", path, operator, "{\"ids\":[\"L9-001\"]}"),
+        new Probe("not JSON", path, operator, "not json"),
+        new Probe("empty object", path, driver, "{}"));
+  }
+
+  private ApiClient.Reply send(String method, Probe probe) {
+    HttpRequest.Builder request =
+        client
+            .request(probe.uri(), probe.token())
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                method.equals("POST")
+                    ? HttpRequest.BodyPublishers.ofString(probe.body())
+                    : HttpRequest.BodyPublishers.noBody());
+    return client.send(request);
+  }
+}
