@@ -1,14 +1,11 @@
 package dev.parkade.adapters.inmemory;
 
 import static dev.parkade.domain.ParkingFailure.NO_ACTIVE_SESSION;
-import static dev.parkade.domain.ParkingFailure.NO_SPOTS_AVAILABLE;
 import static dev.parkade.domain.ParkingFailure.SESSION_ALREADY_ENDED;
 import static dev.parkade.domain.ParkingFailure.SESSION_NOT_FOUND;
 import static dev.parkade.domain.ParkingFailure.SPOT_EXISTS;
 import static dev.parkade.domain.ParkingFailure.SPOT_NOT_FOUND;
 import static dev.parkade.domain.ParkingFailure.SPOT_OCCUPIED;
-import static dev.parkade.domain.ParkingFailure.USER_HAS_ACTIVE_SESSION;
-import static dev.parkade.domain.ParkingFailure.VEHICLE_ALREADY_PARKED;
 
 import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingException;
@@ -16,6 +13,7 @@ import dev.parkade.domain.ParkingFailure;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.SpotId;
+import dev.parkade.domain.StartRefusal;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.EndedSessionKey;
 import dev.parkade.domain.port.NewSession;
@@ -72,13 +70,9 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   @Override
   public ParkingSession start(NewSession request) {
     Claim claim = new Claim(request);
-    enter(byUser, request.userId(), claim, USER_HAS_ACTIVE_SESSION);
-    try {
-      enter(byPlate, request.plate(), claim, VEHICLE_ALREADY_PARKED);
-    } catch (ParkingException refused) {
-      abandon(claim);
-      throw refused;
-    }
+    boolean userActive = !enter(byUser, request.userId(), claim);
+    boolean plateActive = !userActive && !enter(byPlate, request.plate(), claim);
+    refuseIf(claim, userActive, plateActive, false);
     if (byId.putIfAbsent(request.id(), claim) != null) {
       abandon(claim);
       throw new IllegalArgumentException("session id " + request.id() + " is already taken");
@@ -87,25 +81,24 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   }
 
   /**
-   * Makes {@code claim} the holder of {@code key}, or refuses with {@code failure} when an active
-   * session holds it. Waits while another start of the same key is in flight, because only its
-   * outcome says whether this one is refused.
+   * Makes {@code claim} the holder of {@code key}; {@code false} when an active session holds it.
+   * Waits while another start of the same key is in flight, because only its outcome says whether
+   * the key is taken.
    */
-  private <K> void enter(
-      ConcurrentMap<K, Claim> index, K key, Claim claim, ParkingFailure failure) {
+  private <K> boolean enter(ConcurrentMap<K, Claim> index, K key, Claim claim) {
     for (int pauses = 0; ; ) {
       Claim holder = index.putIfAbsent(key, claim);
       if (holder == null) {
-        return;
+        return true;
       }
       Phase phase = ledger.settle(holder);
       if (phase.isActive()) {
-        throw failure.exception();
+        return false;
       }
       if (phase == Phase.Stage.PENDING) {
         pauses = Backoff.pause(pauses);
       } else if (index.replace(key, holder, claim)) {
-        return; // the holder ended or was refused and had not yet left the index
+        return true; // the holder ended or was refused and had not yet left the index
       }
     }
   }
@@ -115,10 +108,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     for (int pauses = 0; ; ) {
       Commit last = ledger.settled();
       if (!claim.holdsSpot()) {
-        if (last.free() == 0) {
-          abandon(claim);
-          throw NO_SPOTS_AVAILABLE.exception();
-        }
+        refuseIf(claim, false, false, last.free() == 0);
         SpotSlot slot = freeSpots.take(claim);
         if (slot == null && pauses >= RESCUE_AFTER_PAUSES) {
           slot = rescueFreeSlot(claim);
@@ -152,6 +142,15 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
       }
     }
     return null;
+  }
+
+  /** Undoes the start of {@code claim} when what it found refuses it ({@link StartRefusal}). */
+  private void refuseIf(Claim claim, boolean userActive, boolean plateActive, boolean noSpotFree) {
+    Optional<ParkingFailure> refusal = StartRefusal.of(userActive, plateActive, noSpotFree);
+    if (refusal.isPresent()) {
+      abandon(claim);
+      throw refusal.get().exception();
+    }
   }
 
   /** Undoes a start that holds no spot; nobody has seen it as a session. */

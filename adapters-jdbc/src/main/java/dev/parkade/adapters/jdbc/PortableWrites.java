@@ -1,11 +1,11 @@
 package dev.parkade.adapters.jdbc;
 
 import static dev.parkade.adapters.jdbc.SessionRows.SESSION_COLUMNS;
-import static dev.parkade.domain.ParkingFailure.NO_SPOTS_AVAILABLE;
 
 import dev.parkade.domain.ParkingFailure;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SpotId;
+import dev.parkade.domain.StartRefusal;
 import dev.parkade.domain.port.NewSession;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +37,9 @@ final class PortableWrites implements SessionWrites {
     if (conflict.isPresent()) {
       throw conflict.get().exception();
     }
-    String spot = claimFreeSpot(h).orElseThrow(NO_SPOTS_AVAILABLE::exception);
+    Optional<String> claimed = claimFreeSpot(h);
+    StartRefusal.check(false, false, claimed.isEmpty());
+    String spot = claimed.orElseThrow();
     ParkingSession session =
         ParkingSession.started(
             request.id(), request.userId(), request.plate(), new SpotId(spot), request.startTime());

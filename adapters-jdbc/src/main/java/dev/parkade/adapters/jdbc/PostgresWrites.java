@@ -1,12 +1,10 @@
 package dev.parkade.adapters.jdbc;
 
 import static dev.parkade.adapters.jdbc.SessionRows.SESSION_COLUMNS;
-import static dev.parkade.domain.ParkingFailure.NO_SPOTS_AVAILABLE;
-import static dev.parkade.domain.ParkingFailure.USER_HAS_ACTIVE_SESSION;
-import static dev.parkade.domain.ParkingFailure.VEHICLE_ALREADY_PARKED;
 
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SpotId;
+import dev.parkade.domain.StartRefusal;
 import dev.parkade.domain.port.NewSession;
 import java.time.Instant;
 import java.util.Map;
@@ -45,7 +43,7 @@ final class PostgresWrites implements SessionWrites {
       ), counted AS (%s)
       SELECT (SELECT spot_id FROM started) AS spot,
              EXISTS (SELECT 1 FROM conflict WHERE user_id = :user) AS user_busy,
-             EXISTS (SELECT 1 FROM conflict) AS busy
+             EXISTS (SELECT 1 FROM conflict WHERE plate = :plate) AS plate_busy
       """
           .formatted(SessionRows.CONFLICTS, SESSION_COLUMNS, countIf("started", -1));
 
@@ -93,7 +91,7 @@ final class PostgresWrites implements SessionWrites {
         .formatted(cte, change, SessionRows.COUNTER_STRIPES);
   }
 
-  private record Outcome(@Nullable String spot, boolean userBusy, boolean busy) {}
+  private record Outcome(@Nullable String spot, boolean userBusy, boolean plateBusy) {}
 
   @Override
   public boolean eachIsOneStatement() {
@@ -107,14 +105,14 @@ final class PostgresWrites implements SessionWrites {
             .map(
                 (rs, ctx) ->
                     new Outcome(
-                        rs.getString("spot"), rs.getBoolean("user_busy"), rs.getBoolean("busy")))
+                        rs.getString("spot"),
+                        rs.getBoolean("user_busy"),
+                        rs.getBoolean("plate_busy")))
             .one();
-    if (outcome.busy()) {
-      throw (outcome.userBusy() ? USER_HAS_ACTIVE_SESSION : VEHICLE_ALREADY_PARKED).exception();
-    }
     String spot = outcome.spot();
+    StartRefusal.check(outcome.userBusy(), outcome.plateBusy(), spot == null);
     if (spot == null) {
-      throw NO_SPOTS_AVAILABLE.exception();
+      throw new IllegalStateException("a start that claimed no spot was not refused");
     }
     return ParkingSession.started(
         request.id(), request.userId(), request.plate(), new SpotId(spot), request.startTime());

@@ -1,13 +1,11 @@
 package dev.parkade.adapters.jdbc;
 
-import static dev.parkade.domain.ParkingFailure.USER_HAS_ACTIVE_SESSION;
-import static dev.parkade.domain.ParkingFailure.VEHICLE_ALREADY_PARKED;
-
 import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingFailure;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.SpotId;
+import dev.parkade.domain.StartRefusal;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.NewSession;
 import java.sql.ResultSet;
@@ -17,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
@@ -28,15 +27,15 @@ final class SessionRows {
   static final String SESSION_COLUMNS = "id, user_id, plate, spot_id, started_at";
 
   /**
-   * The user ids of the active sessions of {@code :user} or of {@code :plate}: a lookup in each
+   * The active sessions of {@code :user} and of {@code :plate}, by user and plate: a lookup in each
    * unique index, not one query with {@code OR}. H2 answers an {@code OR} across two columns by
    * reading the whole table (2,001 rows at 2,000 active sessions in {@code H2QueryPlansTest}, where
    * the lookups read at most 4), and PostgreSQL, once a prepared statement's plan is generic, keeps
    * the plan it made while the table was small: a sequential scan, whatever the table grows to.
    */
   static final String CONFLICTS =
-      "SELECT user_id FROM active_session WHERE user_id = :user"
-          + " UNION ALL SELECT user_id FROM active_session WHERE plate = :plate";
+      "SELECT user_id, plate FROM active_session WHERE user_id = :user"
+          + " UNION ALL SELECT user_id, plate FROM active_session WHERE plate = :plate";
 
   /**
    * Up to {@code :limit} free spots in id order. Ordered by {@code free, id}, not by {@code id}
@@ -72,21 +71,18 @@ final class SessionRows {
         .bind("startedAt", timestamp(session.startTime()));
   }
 
-  /** The refusal an active session of this user (first) or plate (second) gives, if any. */
+  /** The refusal that the active sessions of this user and plate give, if any. */
   static Optional<ParkingFailure> conflictOf(Handle h, NewSession request) {
-    List<String> users =
+    List<Map.Entry<String, String>> holders =
         h.createQuery(CONFLICTS)
             .bind("user", request.userId().value())
             .bind("plate", request.plate().value())
-            .mapTo(String.class)
+            .map((rs, ctx) -> Map.entry(rs.getString("user_id"), rs.getString("plate")))
             .list();
-    if (users.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        users.contains(request.userId().value())
-            ? USER_HAS_ACTIVE_SESSION
-            : VEHICLE_ALREADY_PARKED);
+    return StartRefusal.of(
+        holders.stream().anyMatch(held -> held.getKey().equals(request.userId().value())),
+        holders.stream().anyMatch(held -> held.getValue().equals(request.plate().value())),
+        false);
   }
 
   /** Adjusts one randomly chosen stripe of the counts, inside the caller's transaction. */
