@@ -104,7 +104,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   }
 
   private ParkingSession occupyFreeSpot(Claim claim) {
-    Commit started = new Commit.Started(claim);
+    Commit started = new Commit.SessionStarted(claim);
     for (int pauses = 0; ; ) {
       Commit last = ledger.settled();
       if (!claim.holdsSpot()) {
@@ -227,7 +227,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
 
   /** Commits an end that an ender has won; any thread may do it, and it happens once. */
   private void commitEnd(Claim claim, Phase.Ending ending) {
-    Commit.Ended change = new Commit.Ended(claim, ending);
+    Commit.SessionEnded change = new Commit.SessionEnded(claim, ending);
     for (; ; ) {
       Commit last = ledger.settled(); // read the ledger before the phase: see Ledger.settle
       if (claim.rawPhase() != ending || ledger.commit(last, change, 0, +1)) {
@@ -268,7 +268,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     List<ParkingSession> page = new ArrayList<>(Math.min(limit, 1024));
     SpotSlot[] slots = catalogue.snapshot();
     for (int i = firstAfter(slots, afterSpot); i < slots.length && page.size() < limit; i++) {
-      Object state = slots[i].state();
+      SlotState state = slots[i].state();
       if (state instanceof Claim claim && ledger.settle(claim).isActive()) {
         page.add(claim.activeSession());
       }
@@ -331,7 +331,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
       if (existing == null) {
         continue;
       }
-      Object state = existing.state();
+      SlotState state = existing.state();
       if (state == SpotSlot.Marker.ADDING || state == SpotSlot.Marker.REMOVING) {
         return existing;
       }
@@ -349,7 +349,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
       if (slot == null) {
         throw SPOT_NOT_FOUND.exception();
       }
-      Object state = slot.state();
+      SlotState state = slot.state();
       if (state == SpotSlot.Marker.FREE) {
         if (slot.transition(SpotSlot.Marker.FREE, SpotSlot.Marker.REMOVING)) {
           commitRemoval(slot);
@@ -365,14 +365,15 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
         if (slot.state() == SpotSlot.Marker.ADDING) {
           throw SPOT_NOT_FOUND.exception(); // not committed when the ledger was settled
         }
-      } else if (state == SpotSlot.Marker.GONE) {
-        throw SPOT_NOT_FOUND.exception();
-      } else if (ledger.settle((Claim) state).isActive()) {
-        throw SPOT_OCCUPIED.exception();
-      } else {
+      } else if (state instanceof Claim claim) {
+        if (ledger.settle(claim).isActive()) {
+          throw SPOT_OCCUPIED.exception();
+        }
         // A start about to commit, or an end freeing the spot: help whatever commit is pending.
         ledger.settled();
         pauses = Backoff.pause(pauses);
+      } else {
+        throw SPOT_NOT_FOUND.exception(); // gone: the one marker left
       }
     }
   }
@@ -404,7 +405,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     SpotSlot[] slots = catalogue.snapshot();
     for (int i = firstAfter(slots, after); i < slots.length && page.size() < limit; i++) {
       SpotSlot slot = slots[i];
-      Object state = slot.state();
+      SlotState state = slot.state();
       if (state == SpotSlot.Marker.ADDING || state == SpotSlot.Marker.REMOVING) {
         // An add or a removal may have committed and not yet be applied; once the ledger is
         // settled, a state still in flight had not committed when it was read (as in remove).
