@@ -102,25 +102,19 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
 
   @Override
   public ParkingSession start(NewSession request) {
-    NewSession stored =
-        new NewSession(
-            request.id(),
-            request.userId(),
-            request.plate(),
-            SessionRows.micros(request.startTime()));
     for (int attempt = 1; ; attempt++) {
       try {
-        return write(h -> writes.start(h, stored));
+        return write(h -> writes.start(h, request));
       } catch (SqlFaults.DuplicateKey lostRace) {
         // A concurrent start committed first on this user or plate; its session names our refusal.
         Optional<ParkingFailure> refusal =
-            withoutTransaction(h -> SessionRows.conflictOf(h, stored));
+            withoutTransaction(h -> SessionRows.conflictOf(h, request));
         if (refusal.isPresent()) {
           throw refusal.get().exception();
         }
         if (attempt >= 3) {
           throw new StorageUnavailableException(
-              "start kept losing races: " + stored.id(), lostRace);
+              "start kept losing races: " + request.id(), lostRace);
         }
         // the winner has ended since; try again
       }
@@ -131,8 +125,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
   public ParkingSession end(SessionId id, Instant endTime) {
     return write(
         h -> {
-          Optional<ParkingSession> ended =
-              writes.end(h, ActiveSessionKey.of(id), SessionRows.micros(endTime));
+          Optional<ParkingSession> ended = writes.end(h, ActiveSessionKey.of(id), endTime);
           if (ended.isPresent()) {
             return ended.get();
           }
@@ -151,7 +144,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
     return write(
         h ->
             writes
-                .end(h, ActiveSessionKey.of(user), SessionRows.micros(endTime))
+                .end(h, ActiveSessionKey.of(user), endTime)
                 .orElseThrow(NO_ACTIVE_SESSION::exception));
   }
 

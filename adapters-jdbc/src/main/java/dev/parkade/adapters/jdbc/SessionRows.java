@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,10 +126,5 @@ final class SessionRows {
 
   static OffsetDateTime timestamp(Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  /** Both databases keep microseconds; what a call returns is what a later read gives back. */
-  static Instant micros(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.MICROS);
   }
 }
