@@ -35,6 +35,9 @@ interface SessionWrites {
    */
   boolean eachIsOneStatement();
 
+  /** How this database's writes change the lot's counts. */
+  LotCounter counter();
+
   /** The writes that suit the database behind {@code h}. */
   static SessionWrites forDatabase(Handle h) {
     try {
