@@ -109,12 +109,8 @@ final class JdbcSessionStore implements SessionStore {
 
   @Override
   public List<ParkingSession> activeSessions(Optional<SpotId> afterSpot, int limit) {
-    return statements.withoutTransaction(
-        h -> {
-          Query query = h.createQuery(SharedSql.activePage(afterSpot.isPresent()));
-          afterSpot.ifPresent(spot -> query.bind("after", spot.value()));
-          return query.bind("limit", limit).map(SessionRows::activeSession).list();
-        });
+    return statements.page(
+        SharedSql.activePage(afterSpot.isPresent()), afterSpot, limit, SessionRows::activeSession);
   }
 
   @Override

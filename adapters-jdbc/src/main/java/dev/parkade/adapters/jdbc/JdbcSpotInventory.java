@@ -13,7 +13,6 @@ import dev.parkade.domain.port.SpotState;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Query;
 
 /** The spots of {@link JdbcParkingLot}: each change one transaction, with the counts it moves. */
 final class JdbcSpotInventory implements SpotInventory {
@@ -95,18 +94,13 @@ final class JdbcSpotInventory implements SpotInventory {
 
   @Override
   public List<Spot> spots(Optional<SpotId> after, int limit) {
-    return statements.withoutTransaction(
-        h -> {
-          Query query = h.createQuery(SharedSql.spotPage(after.isPresent()));
-          after.ifPresent(spot -> query.bind("after", spot.value()));
-          return query
-              .bind("limit", limit)
-              .map(
-                  (rs, ctx) ->
-                      new Spot(
-                          new SpotId(rs.getString("id")),
-                          rs.getBoolean("free") ? SpotState.FREE : SpotState.OCCUPIED))
-              .list();
-        });
+    return statements.page(
+        SharedSql.spotPage(after.isPresent()),
+        after,
+        limit,
+        (rs, ctx) ->
+            new Spot(
+                new SpotId(rs.getString("id")),
+                rs.getBoolean("free") ? SpotState.FREE : SpotState.OCCUPIED));
   }
 }

@@ -38,10 +38,7 @@ final class PortableSql {
 
   /** Locks the active session whose {@code column} is {@code :key}. */
   static String lockActive(String column) {
-    return "SELECT "
-        + SESSION_COLUMNS
-        + " FROM active_session WHERE "
-        + column
-        + " = :key FOR UPDATE";
+    return String.format(
+        "SELECT %s FROM active_session WHERE %s = :key FOR UPDATE", SESSION_COLUMNS, column);
   }
 }

@@ -59,11 +59,7 @@ final class SharedSql {
 
   /** A page of active sessions in spot id order, from the start or after {@code :after}. */
   static String activePage(boolean afterSpot) {
-    return "SELECT "
-        + SESSION_COLUMNS
-        + " FROM active_session"
-        + (afterSpot ? " WHERE spot_id > :after" : "")
-        + " ORDER BY spot_id LIMIT :limit";
+    return inOrderOf("spot_id", "SELECT " + SESSION_COLUMNS + " FROM active_session", afterSpot);
   }
 
   /**
@@ -83,8 +79,15 @@ final class SharedSql {
 
   /** A page of spots in id order, from the start or after {@code :after}. */
   static String spotPage(boolean afterSpot) {
-    return "SELECT id, free FROM spot"
-        + (afterSpot ? " WHERE id > :after" : "")
-        + " ORDER BY id LIMIT :limit";
+    return inOrderOf("id", "SELECT id, free FROM spot", afterSpot);
+  }
+
+  /** Up to {@code :limit} rows of {@code select} in {@code column} order, after {@code :after}. */
+  private static String inOrderOf(String column, String select, boolean after) {
+    return select
+        + (after ? " WHERE " + column + " > :after" : "")
+        + " ORDER BY "
+        + column
+        + " LIMIT :limit";
   }
 }

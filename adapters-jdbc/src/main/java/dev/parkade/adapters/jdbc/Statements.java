@@ -1,9 +1,14 @@
 package dev.parkade.adapters.jdbc;
 
+import dev.parkade.domain.SpotId;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * How the adapter runs its SQL: a change in one transaction, or as one statement where that is
@@ -57,6 +62,19 @@ final class Statements {
    */
   <T> T write(HandleCallback<T, RuntimeException> work) {
     return writes.eachIsOneStatement() ? withoutTransaction(work) : transaction(work);
+  }
+
+  /**
+   * Up to {@code limit} rows of {@code page}, a query in spot id order after {@code :after} when
+   * {@code after} is present.
+   */
+  <T> List<T> page(String page, Optional<SpotId> after, int limit, RowMapper<T> rows) {
+    return withoutTransaction(
+        h -> {
+          Query query = h.createQuery(page);
+          after.ifPresent(spot -> query.bind("after", spot.value()));
+          return query.bind("limit", limit).map(rows).list();
+        });
   }
 
   /** Runs statements that need no transaction around them: each sees one snapshot of its own. */
