@@ -81,7 +81,10 @@ public final class ParkingService {
     return sessions.end(id, now());
   }
 
-  /** Sessions keep milliseconds, the precision of the API, whatever the clock and storage. */
+  /**
+   * Sessions keep milliseconds, the precision of the API, whatever the clock: decided here alone,
+   * and within what every storage keeps exactly.
+   */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }

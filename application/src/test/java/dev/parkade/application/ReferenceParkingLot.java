@@ -6,6 +6,7 @@ import dev.parkade.domain.ParkingFailure;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.SpotId;
+import dev.parkade.domain.StartRefusal;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.EndedSessionKey;
 import dev.parkade.domain.port.NewSession;
@@ -50,16 +51,11 @@ public final class ReferenceParkingLot implements SessionStore, SpotInventory {
 
   @Override
   public synchronized ParkingSession start(NewSession request) {
-    if (activeByUser.containsKey(request.userId())) {
-      throw ParkingFailure.USER_HAS_ACTIVE_SESSION.exception();
-    }
-    if (activeByPlate.containsKey(request.plate())) {
-      throw ParkingFailure.VEHICLE_ALREADY_PARKED.exception();
-    }
     NavigableSet<SpotId> free = freeSpotSet();
-    if (free.isEmpty()) {
-      throw ParkingFailure.NO_SPOTS_AVAILABLE.exception();
-    }
+    StartRefusal.check(
+        activeByUser.containsKey(request.userId()),
+        activeByPlate.containsKey(request.plate()),
+        free.isEmpty());
     SpotId spot = chooser.apply(free);
     if (!free.contains(spot)) {
       throw new IllegalStateException("chose " + spot + ", which is not free in " + free);

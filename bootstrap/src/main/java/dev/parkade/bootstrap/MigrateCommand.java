@@ -15,14 +15,12 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ServerSettings settings = storage.settings("127.0.0.1", 0, 0, false);
-    Storage opened =
-        switch (settings.storage()) {
-          case MEMORY ->
-              throw new ConfigurationException("--storage", "memory has no database to migrate");
-          case H2 -> H2StorageModule.h2(settings);
-          case POSTGRES -> PostgresStorageModule.postgres(settings);
-        };
-    opened.close(); // opening migrates
+    StorageKind kind = settings.storage();
+    if (!kind.hasDatabase()) {
+      throw new ConfigurationException(
+          "--storage", kind.flagValue() + " has no database to migrate");
+    }
+    StorageComponent.create(settings).storage().close(); // opening migrates
     System.out.println("migrations applied");
     return 0;
   }

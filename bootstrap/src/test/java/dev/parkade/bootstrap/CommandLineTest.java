@@ -99,6 +99,21 @@ class CommandLineTest {
   }
 
   @Test
+  void migrateOfMemory_isRefused_forItHasNoDatabase() {
+    assertRefused(
+        run("migrate", "--storage", "memory"),
+        "parkade: --storage: memory has no database to migrate");
+  }
+
+  @Test
+  void migrateOfAnEmbeddedH2_appliesTheMigrations() {
+    Outcome outcome = run("migrate", "--storage", "h2", "--data-dir", dir.toString());
+
+    assertEquals(0, outcome.status(), outcome::toString);
+    assertEquals("", outcome.err(), outcome::toString);
+  }
+
+  @Test
   void migrateWithABadH2Url_namesTheUrl_notTheDataDir() {
     Outcome outcome =
         run(

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * ended record. The same object is the value in the user, plate and id indexes and the state of the
  * spot it holds, so that every index points at one source of truth: its {@link Phase}.
  */
-final class Claim {
+final class Claim implements SlotState {
   private static final VarHandle PHASE;
 
   static {

@@ -65,10 +65,10 @@ abstract sealed class Commit {
   }
 
   /** A start: its claim holds a spot and becomes active. */
-  static final class Started extends Commit {
+  static final class SessionStarted extends Commit {
     private final Claim claim;
 
-    Started(Claim claim) {
+    SessionStarted(Claim claim) {
       this.claim = claim;
     }
 
@@ -84,11 +84,11 @@ abstract sealed class Commit {
   }
 
   /** An end: the claim is ended and its spot goes back to the free queue. */
-  static final class Ended extends Commit {
+  static final class SessionEnded extends Commit {
     private final Claim claim;
     private final Phase.Ending ending;
 
-    Ended(Claim claim, Phase.Ending ending) {
+    SessionEnded(Claim claim, Phase.Ending ending) {
       this.claim = claim;
       this.ending = ending;
     }

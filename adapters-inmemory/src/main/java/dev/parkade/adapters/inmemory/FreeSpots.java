@@ -32,7 +32,7 @@ final class FreeSpots {
   }
 
   /** Frees {@code slot} if it is still in state {@code from}; only the first caller queues it. */
-  void release(SpotSlot slot, Object from) {
+  void release(SpotSlot slot, SlotState from) {
     if (slot.transition(from, SpotSlot.Marker.FREE)) {
       queue.offer(slot);
     }

@@ -1,14 +1,11 @@
 package dev.parkade.adapters.inmemory;
 
 import static dev.parkade.domain.ParkingFailure.NO_ACTIVE_SESSION;
-import static dev.parkade.domain.ParkingFailure.NO_SPOTS_AVAILABLE;
 import static dev.parkade.domain.ParkingFailure.SESSION_ALREADY_ENDED;
 import static dev.parkade.domain.ParkingFailure.SESSION_NOT_FOUND;
 import static dev.parkade.domain.ParkingFailure.SPOT_EXISTS;
 import static dev.parkade.domain.ParkingFailure.SPOT_NOT_FOUND;
 import static dev.parkade.domain.ParkingFailure.SPOT_OCCUPIED;
-import static dev.parkade.domain.ParkingFailure.USER_HAS_ACTIVE_SESSION;
-import static dev.parkade.domain.ParkingFailure.VEHICLE_ALREADY_PARKED;
 
 import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingException;
@@ -16,6 +13,7 @@ import dev.parkade.domain.ParkingFailure;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.SpotId;
+import dev.parkade.domain.StartRefusal;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.EndedSessionKey;
 import dev.parkade.domain.port.NewSession;
@@ -72,13 +70,9 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   @Override
   public ParkingSession start(NewSession request) {
     Claim claim = new Claim(request);
-    enter(byUser, request.userId(), claim, USER_HAS_ACTIVE_SESSION);
-    try {
-      enter(byPlate, request.plate(), claim, VEHICLE_ALREADY_PARKED);
-    } catch (ParkingException refused) {
-      abandon(claim);
-      throw refused;
-    }
+    boolean userActive = !enter(byUser, request.userId(), claim);
+    boolean plateActive = !userActive && !enter(byPlate, request.plate(), claim);
+    refuseIf(claim, userActive, plateActive, false);
     if (byId.putIfAbsent(request.id(), claim) != null) {
       abandon(claim);
       throw new IllegalArgumentException("session id " + request.id() + " is already taken");
@@ -87,38 +81,34 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   }
 
   /**
-   * Makes {@code claim} the holder of {@code key}, or refuses with {@code failure} when an active
-   * session holds it. Waits while another start of the same key is in flight, because only its
-   * outcome says whether this one is refused.
+   * Makes {@code claim} the holder of {@code key}; {@code false} when an active session holds it.
+   * Waits while another start of the same key is in flight, because only its outcome says whether
+   * the key is taken.
    */
-  private <K> void enter(
-      ConcurrentMap<K, Claim> index, K key, Claim claim, ParkingFailure failure) {
+  private <K> boolean enter(ConcurrentMap<K, Claim> index, K key, Claim claim) {
     for (int pauses = 0; ; ) {
       Claim holder = index.putIfAbsent(key, claim);
       if (holder == null) {
-        return;
+        return true;
       }
       Phase phase = ledger.settle(holder);
       if (phase.isActive()) {
-        throw failure.exception();
+        return false;
       }
       if (phase == Phase.Stage.PENDING) {
         pauses = Backoff.pause(pauses);
       } else if (index.replace(key, holder, claim)) {
-        return; // the holder ended or was refused and had not yet left the index
+        return true; // the holder ended or was refused and had not yet left the index
       }
     }
   }
 
   private ParkingSession occupyFreeSpot(Claim claim) {
-    Commit started = new Commit.Started(claim);
+    Commit started = new Commit.SessionStarted(claim);
     for (int pauses = 0; ; ) {
       Commit last = ledger.settled();
       if (!claim.holdsSpot()) {
-        if (last.free() == 0) {
-          abandon(claim);
-          throw NO_SPOTS_AVAILABLE.exception();
-        }
+        refuseIf(claim, false, false, last.free() == 0);
         SpotSlot slot = freeSpots.take(claim);
         if (slot == null && pauses >= RESCUE_AFTER_PAUSES) {
           slot = rescueFreeSlot(claim);
@@ -152,6 +142,15 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
       }
     }
     return null;
+  }
+
+  /** Undoes the start of {@code claim} when what it found refuses it ({@link StartRefusal}). */
+  private void refuseIf(Claim claim, boolean userActive, boolean plateActive, boolean noSpotFree) {
+    Optional<ParkingFailure> refusal = StartRefusal.of(userActive, plateActive, noSpotFree);
+    if (refusal.isPresent()) {
+      abandon(claim);
+      throw refusal.get().exception();
+    }
   }
 
   /** Undoes a start that holds no spot; nobody has seen it as a session. */
@@ -228,7 +227,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
 
   /** Commits an end that an ender has won; any thread may do it, and it happens once. */
   private void commitEnd(Claim claim, Phase.Ending ending) {
-    Commit.Ended change = new Commit.Ended(claim, ending);
+    Commit.SessionEnded change = new Commit.SessionEnded(claim, ending);
     for (; ; ) {
       Commit last = ledger.settled(); // read the ledger before the phase: see Ledger.settle
       if (claim.rawPhase() != ending || ledger.commit(last, change, 0, +1)) {
@@ -269,7 +268,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     List<ParkingSession> page = new ArrayList<>(Math.min(limit, 1024));
     SpotSlot[] slots = catalogue.snapshot();
     for (int i = firstAfter(slots, afterSpot); i < slots.length && page.size() < limit; i++) {
-      Object state = slots[i].state();
+      SlotState state = slots[i].state();
       if (state instanceof Claim claim && ledger.settle(claim).isActive()) {
         page.add(claim.activeSession());
       }
@@ -332,7 +331,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
       if (existing == null) {
         continue;
       }
-      Object state = existing.state();
+      SlotState state = existing.state();
       if (state == SpotSlot.Marker.ADDING || state == SpotSlot.Marker.REMOVING) {
         return existing;
       }
@@ -350,7 +349,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
       if (slot == null) {
         throw SPOT_NOT_FOUND.exception();
       }
-      Object state = slot.state();
+      SlotState state = slot.state();
       if (state == SpotSlot.Marker.FREE) {
         if (slot.transition(SpotSlot.Marker.FREE, SpotSlot.Marker.REMOVING)) {
           commitRemoval(slot);
@@ -366,14 +365,15 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
         if (slot.state() == SpotSlot.Marker.ADDING) {
           throw SPOT_NOT_FOUND.exception(); // not committed when the ledger was settled
         }
-      } else if (state == SpotSlot.Marker.GONE) {
-        throw SPOT_NOT_FOUND.exception();
-      } else if (ledger.settle((Claim) state).isActive()) {
-        throw SPOT_OCCUPIED.exception();
-      } else {
+      } else if (state instanceof Claim claim) {
+        if (ledger.settle(claim).isActive()) {
+          throw SPOT_OCCUPIED.exception();
+        }
         // A start about to commit, or an end freeing the spot: help whatever commit is pending.
         ledger.settled();
         pauses = Backoff.pause(pauses);
+      } else {
+        throw SPOT_NOT_FOUND.exception(); // gone: the one marker left
       }
     }
   }
@@ -405,7 +405,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     SpotSlot[] slots = catalogue.snapshot();
     for (int i = firstAfter(slots, after); i < slots.length && page.size() < limit; i++) {
       SpotSlot slot = slots[i];
-      Object state = slot.state();
+      SlotState state = slot.state();
       if (state == SpotSlot.Marker.ADDING || state == SpotSlot.Marker.REMOVING) {
         // An add or a removal may have committed and not yet be applied; once the ledger is
         // settled, a state still in flight had not committed when it was read (as in remove).

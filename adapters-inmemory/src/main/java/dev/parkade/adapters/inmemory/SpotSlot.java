@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One spot and its compare-and-set state, the single source of truth for who holds it: a {@link
- * Marker} or the {@link Claim} holding it (pending or committed).
+ * One spot and its compare-and-set {@link SlotState}, the single source of truth for who holds it:
+ * a {@link Marker} or the {@link Claim} holding it (pending or committed).
  *
  * <p>The id is kept as its ASCII bytes (a spot id is ASCII by its spelling rule) rather than as a
  * {@link SpotId}: a lot of a million spots would otherwise keep a million records and strings, 40
@@ -19,14 +19,14 @@ final class SpotSlot {
 
   static {
     try {
-      STATE = MethodHandles.lookup().findVarHandle(SpotSlot.class, "state", Object.class);
+      STATE = MethodHandles.lookup().findVarHandle(SpotSlot.class, "state", SlotState.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
   /** The states of a spot that no claim holds. */
-  enum Marker {
+  enum Marker implements SlotState {
     /** Being added, not yet committed: not part of the lot. */
     ADDING,
     /** Part of the lot and held by nobody; such a slot sits in the free queue. */
@@ -40,7 +40,7 @@ final class SpotSlot {
   private final byte[] id;
 
   @SuppressWarnings("unused") // written through STATE
-  private volatile Object state;
+  private volatile SlotState state;
 
   SpotSlot(SpotId id, Marker initial) {
     this.id = bytesOf(id);
@@ -65,11 +65,11 @@ final class SpotSlot {
     return id.value().getBytes(StandardCharsets.US_ASCII);
   }
 
-  Object state() {
+  SlotState state() {
     return state;
   }
 
-  boolean transition(Object expected, Object next) {
+  boolean transition(SlotState expected, SlotState next) {
     return STATE.compareAndSet(this, expected, next);
   }
 

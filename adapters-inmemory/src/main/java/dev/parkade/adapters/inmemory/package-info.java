@@ -6,8 +6,9 @@
  * <ul>
  *   <li>A {@link dev.parkade.adapters.inmemory.SpotSlot} per spot, in the {@link
  *       dev.parkade.adapters.inmemory.Catalogue}: one array sorted by id, replaced whole by each
- *       add. The slot's compare-and-set state is the single source of truth for who holds the spot:
- *       free, or the {@link dev.parkade.adapters.inmemory.Claim} holding it.
+ *       add. The slot's compare-and-set {@link dev.parkade.adapters.inmemory.SlotState} is the
+ *       single source of truth for who holds the spot: a marker (adding, free, removing, gone), or
+ *       the {@link dev.parkade.adapters.inmemory.Claim} holding it.
  *   <li>A {@link dev.parkade.adapters.inmemory.Claim} per session, the value of three {@code
  *       ConcurrentHashMap} indexes (by user, by plate, by session id) and the state of its spot.
  *       Its phase says whether the session exists: {@code PENDING -> ACTIVE -> Ending -> Ended}, or

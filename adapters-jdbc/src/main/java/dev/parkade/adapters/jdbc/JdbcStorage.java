@@ -83,7 +83,7 @@ public final class JdbcStorage implements AutoCloseable {
   /** Whether the database answers a trivial query now. */
   public boolean isReachable() {
     try {
-      return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+      return jdbi.withHandle(h -> h.createQuery(SharedSql.PING).mapTo(Integer.class).one()) == 1;
     } catch (RuntimeException e) {
       return false;
     }

@@ -1,11 +1,9 @@
 package dev.parkade.adapters.jdbc;
 
-import static dev.parkade.adapters.jdbc.SessionRows.SESSION_COLUMNS;
-import static dev.parkade.domain.ParkingFailure.NO_SPOTS_AVAILABLE;
-
 import dev.parkade.domain.ParkingFailure;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SpotId;
+import dev.parkade.domain.StartRefusal;
 import dev.parkade.domain.port.NewSession;
 import java.time.Instant;
 import java.util.List;
@@ -13,18 +11,11 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Starts and ends as several plain statements in one transaction, in SQL that H2 accepts (H2 has no
- * data-modifying common table expressions).
+ * Starts and ends as several plain statements ({@link PortableSql}) in one transaction, in SQL that
+ * H2 accepts (H2 has no data-modifying common table expressions); the writes of H2.
  */
 final class PortableWrites implements SessionWrites {
   private static final int CANDIDATES = 16;
-
-  /**
-   * Free spots after {@code :after}, in id order: {@code free} first, see {@link
-   * SessionRows#FREE_SPOTS}.
-   */
-  static final String FREE_CANDIDATES =
-      "SELECT id FROM spot WHERE free = TRUE AND id > :after ORDER BY free, id LIMIT :n";
 
   @Override
   public boolean eachIsOneStatement() {
@@ -32,32 +23,30 @@ final class PortableWrites implements SessionWrites {
   }
 
   @Override
+  public LotCounter counter() {
+    return LotCounter.H2;
+  }
+
+  @Override
   public ParkingSession start(Handle h, NewSession request) {
-    Optional<ParkingFailure> conflict = SessionRows.conflictOf(h, request);
+    Optional<ParkingFailure> conflict = StartConflicts.refusalOf(h, request);
     if (conflict.isPresent()) {
       throw conflict.get().exception();
     }
-    String spot = claimFreeSpot(h).orElseThrow(NO_SPOTS_AVAILABLE::exception);
+    Optional<String> claimed = claimFreeSpot(h);
+    StartRefusal.check(false, false, claimed.isEmpty());
+    String spot = claimed.orElseThrow();
     ParkingSession session =
         ParkingSession.started(
             request.id(), request.userId(), request.plate(), new SpotId(spot), request.startTime());
-    int taken =
-        h.createUpdate("UPDATE spot SET free = FALSE WHERE id = :id AND free = TRUE")
-            .bind("id", spot)
-            .execute();
+    int taken = h.createUpdate(PortableSql.TAKE_SPOT).bind("id", spot).execute();
     if (taken != 1) {
       // The row lock is held since the claim, so this would be a bug: fail the transaction whole
       // rather than insert a session whose spot is not the one marked taken (see migration V3).
       throw new IllegalStateException("spot " + spot + " stopped being free under its lock");
     }
-    SessionRows.bindSession(
-            h.createUpdate(
-                "INSERT INTO active_session ("
-                    + SESSION_COLUMNS
-                    + ") VALUES (:id, :user, :plate, :spot, :startedAt)"),
-            session)
-        .execute();
-    SessionRows.adjustCounts(h, 0, -1);
+    SessionRows.bindSession(h.createUpdate(PortableSql.INSERT_ACTIVE), session).execute();
+    counter().adjust(h, 0, -1);
     return session;
   }
 
@@ -71,15 +60,14 @@ final class PortableWrites implements SessionWrites {
     String after = "";
     for (; ; ) {
       List<String> candidates =
-          h.createQuery(FREE_CANDIDATES)
+          h.createQuery(PortableSql.FREE_CANDIDATES)
               .bind("after", after)
               .bind("n", CANDIDATES)
               .mapTo(String.class)
               .list();
       for (String candidate : candidates) {
         Optional<String> locked =
-            h.createQuery(
-                    "SELECT id FROM spot WHERE id = :id AND free = TRUE FOR UPDATE SKIP LOCKED")
+            h.createQuery(PortableSql.LOCK_CANDIDATE)
                 .bind("id", candidate)
                 .mapTo(String.class)
                 .findOne();
@@ -97,12 +85,7 @@ final class PortableWrites implements SessionWrites {
   @Override
   public Optional<ParkingSession> end(Handle h, ActiveSessionKey key, Instant endTime) {
     Optional<ParkingSession> active =
-        h.createQuery(
-                "SELECT "
-                    + SESSION_COLUMNS
-                    + " FROM active_session WHERE "
-                    + key.column()
-                    + " = :key FOR UPDATE")
+        h.createQuery(PortableSql.lockActive(key.column()))
             .bind("key", key.value())
             .map(SessionRows::activeSession)
             .findOne();
@@ -110,21 +93,12 @@ final class PortableWrites implements SessionWrites {
       return Optional.empty();
     }
     ParkingSession ended = active.get().endedAt(endTime);
-    h.createUpdate("DELETE FROM active_session WHERE id = :id")
-        .bind("id", ended.id().value())
-        .execute();
-    SessionRows.bindSession(
-            h.createUpdate(
-                "INSERT INTO ended_session ("
-                    + SESSION_COLUMNS
-                    + ", ended_at) VALUES (:id, :user, :plate, :spot, :startedAt, :endedAt)"),
-            ended)
+    h.createUpdate(PortableSql.DELETE_ACTIVE).bind("id", ended.id().value()).execute();
+    SessionRows.bindSession(h.createUpdate(PortableSql.INSERT_ENDED), ended)
         .bind("endedAt", SessionRows.timestamp(ended.endTime().orElseThrow()))
         .execute();
-    h.createUpdate("UPDATE spot SET free = TRUE WHERE id = :id")
-        .bind("id", ended.spotId().value())
-        .execute();
-    SessionRows.adjustCounts(h, 0, +1);
+    h.createUpdate(PortableSql.FREE_SPOT).bind("id", ended.spotId().value()).execute();
+    counter().adjust(h, 0, +1);
     return Optional.of(ended);
   }
 }

@@ -17,8 +17,9 @@ interface SessionWrites {
 
   /**
    * Claims a free spot that no other transaction holds, without waiting on anyone's row lock, and
-   * writes the session on it; refuses with the domain's failure (user, then plate, then spots). A
-   * unique-key violation means a concurrent start of the same user or plate got there first.
+   * writes the session on it; refuses as {@link dev.parkade.domain.StartRefusal} decides from what
+   * it found. A unique-key violation means a concurrent start of the same user or plate got there
+   * first.
    */
   ParkingSession start(Handle h, NewSession request);
 
@@ -33,6 +34,9 @@ interface SessionWrites {
    * around it; otherwise they need the caller's transaction.
    */
   boolean eachIsOneStatement();
+
+  /** How this database's writes change the lot's counts. */
+  LotCounter counter();
 
   /** The writes that suit the database behind {@code h}. */
   static SessionWrites forDatabase(Handle h) {

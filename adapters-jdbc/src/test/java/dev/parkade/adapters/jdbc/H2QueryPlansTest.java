@@ -58,7 +58,7 @@ class H2QueryPlansTest {
 
   @Test
   void conflictCheck_readsOnlyTheMatchingIndexEntries() {
-    long read = rowsRead(SessionRows.CONFLICTS, Map.of("user", "u7", "plate", "P9"));
+    long read = rowsRead(SharedSql.CONFLICTS, Map.of("user", "u7", "plate", "P9"));
 
     assertTrue(read <= 4, "rows read: " + read);
   }
@@ -67,7 +67,7 @@ class H2QueryPlansTest {
   void historyPage_afterACursor_startsAtTheCursor() {
     long read =
         rowsRead(
-            JdbcParkingLot.endedPage(true),
+            SharedSql.endedPage(true),
             Map.of(
                 "endedAt",
                 SessionRows.timestamp(START.plusSeconds(ROWS / 2)),
@@ -81,14 +81,14 @@ class H2QueryPlansTest {
 
   @Test
   void freeSpotListing_readsOnlyThePage() {
-    long read = rowsRead(SessionRows.FREE_SPOTS, Map.of("limit", 10));
+    long read = rowsRead(SharedSql.FREE_SPOTS, Map.of("limit", 10));
 
     assertTrue(read <= 11, "rows read for 10 free spots: " + read);
   }
 
   @Test
   void claimCandidates_readOnlyTheCandidates() {
-    long read = rowsRead(PortableWrites.FREE_CANDIDATES, Map.of("after", "L00100", "n", 16));
+    long read = rowsRead(PortableSql.FREE_CANDIDATES, Map.of("after", "L00100", "n", 16));
 
     assertTrue(read <= 17, "rows read for 16 candidates: " + read);
   }

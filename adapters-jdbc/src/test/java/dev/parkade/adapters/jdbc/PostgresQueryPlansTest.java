@@ -36,7 +36,7 @@ class PostgresQueryPlansTest {
   void claim_inTheStartStatement_walksTheFreeSpotIndex() {
     String plan =
         genericPlan(
-            PostgresWrites.START,
+            PostgresSql.START,
             List.of("user", "plate", "id", "startedAt"),
             "text, text, text, timestamptz");
 
@@ -45,7 +45,7 @@ class PostgresQueryPlansTest {
 
   @Test
   void freeSpotListing_walksTheFreeSpotIndex() {
-    String plan = genericPlan(SessionRows.FREE_SPOTS, List.of("limit"), "integer");
+    String plan = genericPlan(SharedSql.FREE_SPOTS, List.of("limit"), "integer");
 
     assertTrue(plan.contains("using spot_free_idx on spot"), plan);
     assertFalse(plan.contains("Sort"), plan);
@@ -53,7 +53,7 @@ class PostgresQueryPlansTest {
 
   @Test
   void conflictCheck_planMadeOnEmptyTables_usesTheUniqueIndexes() {
-    String plan = genericPlan(SessionRows.CONFLICTS, List.of("user", "plate"), "text, text");
+    String plan = genericPlan(SharedSql.CONFLICTS, List.of("user", "plate"), "text, text");
 
     assertFalse(plan.contains("Seq Scan"), plan);
     assertTrue(plan.contains("active_session_user_uq"), plan);
@@ -64,7 +64,7 @@ class PostgresQueryPlansTest {
   void historyPage_planMadeOnEmptyTables_startsTheIndexWalkAtTheCursor() {
     String plan =
         genericPlan(
-            JdbcParkingLot.endedPage(true),
+            SharedSql.endedPage(true),
             List.of("endedAt", "id", "limit"),
             "timestamptz, text, integer");
 

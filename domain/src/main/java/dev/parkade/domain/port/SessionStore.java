@@ -18,6 +18,9 @@ import java.util.Optional;
  * <p>Refusals are {@link ParkingException}s with the failure named on each method. Whatever the
  * number of callers, a spot belongs to at most one active session, and a user and a plate have at
  * most one active session each.
+ *
+ * <p>Times come whole to the millisecond, the precision the application gives every session; every
+ * storage keeps that exactly, so what a call returns is what a later read gives back.
  */
 public interface SessionStore {
 
