@@ -53,13 +53,7 @@ final class ErrorMapping {
         (e, ctx) -> {
           metrics.storageError();
           LOG.warn("storage unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-          send(
-              ctx,
-              Problem.of(
-                  503,
-                  "STORAGE_UNAVAILABLE",
-                  "Storage unavailable",
-                  "The parking storage is unavailable; try again later"));
+          send(ctx, storageUnavailable("The parking storage is unavailable; try again later"));
         });
     routes.exception(
         HttpResponseException.class,
@@ -107,6 +101,11 @@ final class ErrorMapping {
     return reason != null ? reason : String.valueOf(e.getMessage());
   }
 
+  /** Storage does not answer: a 503, whether a request or the readiness check found it so. */
+  static Problem storageUnavailable(String detail) {
+    return Problem.of(503, "STORAGE_UNAVAILABLE", "Storage unavailable", detail);
+  }
+
   /**
    * The problem for a status that Javalin or Jetty chose: no route, wrong method, body too large,
    * or a request they could not parse; {@code detail} says what was wrong.
@@ -121,7 +120,7 @@ final class ErrorMapping {
               413,
               "PAYLOAD_TOO_LARGE",
               "Payload too large",
-              "The request body is larger than 64 KiB");
+              "The request body is larger than " + ParkadeApi.MAX_BODY_BYTES / 1024 + " KiB");
       default ->
           status < 500
               ? new Problem(

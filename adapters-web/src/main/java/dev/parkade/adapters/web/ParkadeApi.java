@@ -223,9 +223,7 @@ public final class ParkadeApi {
     if (storageReady.getAsBoolean()) {
       ctx.json(new Status("UP"));
     } else {
-      ErrorMapping.send(
-          ctx,
-          Problem.of(503, "STORAGE_UNAVAILABLE", "Storage unavailable", "Storage does not answer"));
+      ErrorMapping.send(ctx, ErrorMapping.storageUnavailable("Storage does not answer"));
     }
   }
 
