@@ -64,16 +64,6 @@ public final class ParkadeApi {
    * The API, not yet started.
    *
    * @param storageReady whether storage answers now, for {@code /health/ready}
-   */
-  public static Javalin create(
-      ParkingService service, Tokens tokens, ApiMetrics metrics, BooleanSupplier storageReady) {
-    return create(service, tokens, metrics, storageReady, true);
-  }
-
-  /**
-   * The API, not yet started.
-   *
-   * @param storageReady whether storage answers now, for {@code /health/ready}
    * @param accessLog whether each request is logged on a line of its own (metrics count it anyway)
    */
   public static Javalin create(

@@ -36,7 +36,7 @@ class BrokenRequestsTest {
 
   @BeforeEach
   void start() {
-    app = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true);
+    app = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true, true);
     app.start("127.0.0.1", 0);
     token = tokens.issue(new UserId("ops"), true, Duration.ofHours(1));
   }

@@ -37,7 +37,7 @@ class MalformedRequestsTest {
   @BeforeEach
   void start() {
     lot.add(Fixtures.spotIds(5));
-    app = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true);
+    app = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true, true);
     app.start("127.0.0.1", 0);
   }
 

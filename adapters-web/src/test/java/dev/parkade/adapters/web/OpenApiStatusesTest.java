@@ -41,7 +41,7 @@ class OpenApiStatusesTest {
   @BeforeEach
   void startServer() {
     lot.add(Fixtures.spotIds(3));
-    app = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true);
+    app = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true, true);
     app.start("127.0.0.1", 0);
     client = new ApiClient(app.port());
   }

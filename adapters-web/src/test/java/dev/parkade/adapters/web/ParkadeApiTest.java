@@ -71,7 +71,7 @@ class ParkadeApiTest {
   @BeforeEach
   void startServer() {
     lot.add(Fixtures.spotIds(3));
-    app = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true);
+    app = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true, true);
     app.start("127.0.0.1", 0);
     client = new ApiClient(app.port());
   }
@@ -461,7 +461,7 @@ class ParkadeApiTest {
             Clock.systemUTC(),
             SessionIdGenerator.randomUuids());
     ApiMetrics metrics = new ApiMetrics(failing);
-    Javalin broken = ParkadeApi.create(failing, tokens, metrics, () -> false);
+    Javalin broken = ParkadeApi.create(failing, tokens, metrics, () -> false, true);
     broken.start("127.0.0.1", 0);
     try {
       ApiClient brokenClient = new ApiClient(broken.port());
@@ -480,7 +480,7 @@ class ParkadeApiTest {
 
   @Test
   void readiness_isA503WhenStorageDoesNotAnswer() {
-    Javalin down = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> false);
+    Javalin down = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> false, true);
     down.start("127.0.0.1", 0);
     try {
       assertProblem(
