@@ -13,10 +13,10 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 /**
  * Parkade's logging, set up in code (logback finds it through {@code META-INF/services}): one line
  * per event on standard output, where the ready line and the request log go; Parkade's own loggers
- * at INFO, everything else at WARN. A {@code logback.xml} did the same, but reading it loaded some
- * 480 classes of logback's XML configurator and the JDK's XML parser at every start, a tenth of
- * what a start loads. An operator's own file ({@code -Dlogback.configurationFile}, through {@code
- * PARKADE_JAVA_OPTS}) still wins.
+ * at INFO, everything else at WARN. A {@code logback.xml} did the same, but reading it loaded
+ * logback's XML configurator and the JDK's XML parser at every start, and a start with memory
+ * storage is quicker without them (BENCHMARKS.md, section 5). An operator's own file ({@code
+ * -Dlogback.configurationFile}, through {@code PARKADE_JAVA_OPTS}) still wins.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LoggingSetup extends ContextAwareBase implements Configurator {

@@ -11,14 +11,21 @@ public final class InvalidValueException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final String field;
+  private final String problem;
 
   public InvalidValueException(String field, String problem) {
     super(field + ": " + problem);
     this.field = Objects.requireNonNull(field, "field");
+    this.problem = Objects.requireNonNull(problem, "problem");
   }
 
   /** The name of the offending field, as a client spells it. */
   public String field() {
     return field;
+  }
+
+  /** What is wrong with the value, a phrase that follows the field's name. */
+  public String problem() {
+    return problem;
   }
 }

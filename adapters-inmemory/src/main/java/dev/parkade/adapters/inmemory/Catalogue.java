@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Every slot of the lot in id order: one sorted array, read without locks and replaced whole by
  * each add (copy on write), so that a spot costs the catalogue one array element. A skip list cost
- * 36 bytes a spot, a quarter of a large lot's memory, to make adds O(log n); adds are an operator's
- * batches (up to 10,000 ids a request), and copying a million references is a millisecond.
+ * a node and index entries per spot, a large share of a big lot's memory (BENCHMARKS.md, section
+ * 2), to make adds O(log n); adds are an operator's batches (up to 10,000 ids a request), rare next
+ * to starts and ends, so an add may copy the array.
  *
  * <p>A removed spot's slot stays, {@link SpotSlot.Marker#GONE}, until the next add copies the array
  * without it: removals only change a slot's state, never the array.

@@ -28,7 +28,7 @@ final class Claim implements SlotState {
     }
   }
 
-  // The request's fields rather than the request: one object less per active session (16 bytes).
+  // The request's fields rather than the request: one object less per active session.
   final SessionId id;
   final UserId user;
   final LicensePlate plate;
@@ -81,7 +81,7 @@ final class Claim implements SlotState {
 
   /**
    * The active record; only for a claim that holds its spot. Built on each read rather than kept: a
-   * kept copy would cost 40 bytes per active session, a read is a few field copies.
+   * kept copy would cost a record per active session, a read is a few field copies.
    */
   ParkingSession activeSession() {
     SpotSlot held = spot();

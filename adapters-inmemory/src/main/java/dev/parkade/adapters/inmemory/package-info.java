@@ -88,8 +88,8 @@
  * costs the size of the history (an operator's page, not the hot path). Listings are weakly
  * consistent: each entry is exact when read, a page is not one instant. Active sessions are listed
  * in spot id order by walking the catalogue, so a page costs its size plus the free spots passed
- * over (and removed ones that no add has left out yet). An add copies the catalogue (O(lot), a
- * millisecond at a million spots): spots are added by an operator in batches, and the array costs a
- * spot 4 bytes where a skip list cost 36.
+ * over (and removed ones that no add has left out yet). An add copies the catalogue (O(lot)): spots
+ * are added by an operator in batches, and the array costs a spot one reference where a skip list
+ * cost a node and index entries (ADR 0003; BENCHMARKS.md, section 2, for what each costs).
  */
 package dev.parkade.adapters.inmemory;

@@ -81,16 +81,16 @@ final class Bodies {
   static LicensePlate plateOfStart(JsonNode body) {
     JsonNode plate = object(body, "body").path("vehicle");
     if (!plate.isObject()) {
-      throw new Json.BadRequest("vehicle is required and must be an object");
+      throw RequestRejected.field("vehicle", "is required and must be an object");
     }
     JsonNode value = plate.path("plate");
     if (!value.isTextual()) {
-      throw new Json.BadRequest("vehicle.plate is required and must be a string");
+      throw RequestRejected.field("vehicle.plate", "is required and must be a string");
     }
     try {
       return new LicensePlate(value.asText());
     } catch (InvalidValueException e) {
-      throw new Json.BadRequest("vehicle." + e.getMessage());
+      throw RequestRejected.value("vehicle." + e.field(), e);
     }
   }
 
@@ -98,18 +98,18 @@ final class Bodies {
   static List<SpotId> spotIdsToAdd(JsonNode body) {
     JsonNode ids = object(body, "body").path("ids");
     if (!ids.isArray()) {
-      throw new Json.BadRequest("ids is required and must be an array of strings");
+      throw RequestRejected.field("ids", "is required and must be an array of strings");
     }
     List<SpotId> spots = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
       JsonNode id = ids.get(i);
       if (!id.isTextual()) {
-        throw new Json.BadRequest("ids[" + i + "] must be a string");
+        throw RequestRejected.field("ids[" + i + "]", "must be a string");
       }
       try {
         spots.add(new SpotId(id.asText()));
       } catch (InvalidValueException e) {
-        throw new Json.BadRequest("ids[" + i + "]: " + e.getMessage());
+        throw RequestRejected.value("ids[" + i + "]", e);
       }
     }
     return spots;
@@ -117,7 +117,7 @@ final class Bodies {
 
   private static JsonNode object(JsonNode node, String what) {
     if (!node.isObject()) {
-      throw new Json.BadRequest("the request " + what + " must be a JSON object");
+      throw RequestRejected.body("the request " + what + " must be a JSON object");
     }
     return node;
   }

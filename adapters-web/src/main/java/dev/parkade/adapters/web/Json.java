@@ -34,12 +34,12 @@ final class Json {
   /** The body as a JSON tree; a body that is not JSON is a 400 naming the problem. */
   static JsonNode parse(String body) {
     if (body.isBlank()) {
-      throw new BadRequest("the request body must be a JSON object");
+      throw RequestRejected.body("the request body must be a JSON object");
     }
     try {
       return MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new BadRequest("the request body is not valid JSON: " + e.getOriginalMessage());
+      throw RequestRejected.body("the request body is not valid JSON: " + e.getOriginalMessage());
     }
   }
 
@@ -48,15 +48,6 @@ final class Json {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
-    }
-  }
-
-  /** A request the contract does not accept, with a detail that names what is wrong. */
-  static final class BadRequest extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    BadRequest(String detail) {
-      super(detail, null, false, false);
     }
   }
 }

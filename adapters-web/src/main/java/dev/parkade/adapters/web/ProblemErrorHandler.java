@@ -36,9 +36,9 @@ final class ProblemErrorHandler extends ErrorHandler {
         message != null && (cause == null || cause instanceof HttpException)
             ? message
             : HttpStatus.getMessage(code);
-    Problem problem = ErrorMapping.forStatus(code, detail);
+    Problem problem = Problems.forStatus(code, detail);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
     response.write(
-        true, ByteBuffer.wrap(Json.write(problem).getBytes(StandardCharsets.UTF_8)), callback);
+        true, ByteBuffer.wrap(Problems.json(problem).getBytes(StandardCharsets.UTF_8)), callback);
   }
 }

@@ -24,7 +24,7 @@ final class QueryParams {
     try {
       return Integer.parseInt(raw);
     } catch (NumberFormatException e) {
-      throw new Json.BadRequest("limit must be an integer, was '" + shorten(raw) + "'");
+      throw RequestRejected.field("limit", "must be an integer, was '" + shorten(raw) + "'");
     }
   }
 
@@ -38,7 +38,7 @@ final class QueryParams {
         return status;
       }
     }
-    throw new Json.BadRequest("status must be ACTIVE or ENDED, was '" + shorten(raw) + "'");
+    throw RequestRejected.field("status", "must be ACTIVE or ENDED, was '" + shorten(raw) + "'");
   }
 
   /** {@code after} of the spot listing: a spot id, and a bad one is named as {@code after}. */
@@ -49,8 +49,7 @@ final class QueryParams {
               try {
                 return new SpotId(raw);
               } catch (InvalidValueException e) {
-                String problem = String.valueOf(e.getMessage()).substring(e.field().length() + 2);
-                throw new Json.BadRequest("after " + problem);
+                throw RequestRejected.value("after", e);
               }
             });
   }
@@ -108,11 +107,7 @@ final class QueryParams {
         if (isPercentEncodedUtf8(named)) {
           named = decode(named);
         }
-        String which =
-            named.isEmpty()
-                ? "a query parameter without a name"
-                : "query parameter '" + shorten(named) + "'";
-        throw new Json.BadRequest(which + " is not valid percent-encoded UTF-8");
+        throw RequestRejected.queryParameter(shorten(named), "is not valid percent-encoded UTF-8");
       }
     }
   }

@@ -3,23 +3,15 @@ package dev.parkade.adapters.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parkade.adapters.inmemory.InMemoryParkingLot;
-import dev.parkade.application.ParkingService;
-import dev.parkade.application.SessionIdGenerator;
-import dev.parkade.domain.UserId;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Requests broken below what an HTTP client library lets one send (a body cut short, a bad chunk, a
@@ -27,29 +19,12 @@ import org.junit.jupiter.api.Test;
  * page, whichever layer refuses it.
  */
 class BrokenRequestsTest {
-  private final Tokens tokens = new Tokens(ParkadeApiTest.SECRET, Clock.systemUTC());
-  private final InMemoryParkingLot lot = new InMemoryParkingLot();
-  private final ParkingService service =
-      new ParkingService(lot, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids());
-  private Javalin app = Javalin.create();
-  private String token = "";
-
-  @BeforeEach
-  void start() {
-    app = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true, true);
-    app.start("127.0.0.1", 0);
-    token = tokens.issue(new UserId("ops"), true, Duration.ofHours(1));
-  }
-
-  @AfterEach
-  void stop() {
-    app.stop();
-  }
+  @RegisterExtension final RunningApi api = new RunningApi(0);
 
   /** The raw reply to {@code head} (and {@code body}), after this side stops sending. */
   private String send(String head, String body) throws IOException {
     InetAddress server = InetAddress.getByAddress(new byte[] {127, 0, 0, 1}); // where app listens
-    try (Socket socket = new Socket(server, app.port())) {
+    try (Socket socket = new Socket(server, api.port())) {
       socket.setSoTimeout(30_000); // a server that never answers fails the test, not the build
       OutputStream out = socket.getOutputStream();
       out.write((head + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -66,7 +41,7 @@ class BrokenRequestsTest {
         "POST "
             + path
             + " HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer "
-            + token
+            + api.operator("ops")
             + "\r\nContent-Type: application/json\r\n"
             + headers,
         body);

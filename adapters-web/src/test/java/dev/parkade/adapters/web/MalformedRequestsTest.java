@@ -5,20 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sageserpent.americium.java.Trials;
 import com.sageserpent.americium.java.TrialsApi;
 import com.sageserpent.americium.java.TrialsScaffolding;
-import dev.parkade.adapters.inmemory.InMemoryParkingLot;
-import dev.parkade.application.ParkingService;
-import dev.parkade.application.SessionIdGenerator;
-import dev.parkade.domain.UserId;
-import dev.parkade.domain.port.Fixtures;
-import io.javalin.Javalin;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Generated malformed requests (wrong methods, odd paths and ids, bad query parameters, broken or
@@ -28,23 +19,7 @@ import org.junit.jupiter.api.Test;
 class MalformedRequestsTest {
   private static final TrialsApi API = Trials.api();
 
-  private final Tokens tokens = new Tokens(ParkadeApiTest.SECRET, Clock.systemUTC());
-  private final InMemoryParkingLot lot = new InMemoryParkingLot();
-  private final ParkingService service =
-      new ParkingService(lot, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids());
-  private Javalin app = Javalin.create();
-
-  @BeforeEach
-  void start() {
-    lot.add(Fixtures.spotIds(5));
-    app = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true, true);
-    app.start("127.0.0.1", 0);
-  }
-
-  @AfterEach
-  void stop() {
-    app.stop();
-  }
+  @RegisterExtension final RunningApi api = new RunningApi(5);
 
   record Request(String method, String path, String body, String token) {}
 
@@ -122,8 +97,8 @@ class MalformedRequestsTest {
 
   @Test
   void malformedRequests_neverGetA5xx() {
-    String driver = tokens.issue(new UserId("driver"), false, Duration.ofHours(1));
-    String operator = tokens.issue(new UserId("ops"), true, Duration.ofHours(1));
+    String driver = api.driver("driver");
+    String operator = api.operator("ops");
     Trials<String> tokenChoice = API.choose("", "garbage", "a.b.c", driver, operator);
     Trials<Request> requests =
         API.choose("GET", "POST", "DELETE", "PUT", "PATCH")
@@ -165,7 +140,7 @@ class MalformedRequestsTest {
   private void assertNoServerError(Request request) {
     // A fresh connection per request: a refused request may leave its connection closed, and a
     // reused dead connection would be the client's failure, not the server's answer.
-    ApiClient client = new ApiClient(app.port());
+    ApiClient client = api.client();
     HttpRequest.Builder builder =
         client
             .request(request.path(), request.token().isEmpty() ? null : request.token())

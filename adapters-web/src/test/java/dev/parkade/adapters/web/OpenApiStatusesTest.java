@@ -4,15 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parkade.adapters.inmemory.InMemoryParkingLot;
-import dev.parkade.application.ParkingService;
-import dev.parkade.application.SessionIdGenerator;
-import dev.parkade.domain.UserId;
-import dev.parkade.domain.port.Fixtures;
-import io.javalin.Javalin;
 import java.net.http.HttpRequest;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every operation of the served OpenAPI document declares every status it answers: each is probed
@@ -31,31 +22,13 @@ import org.junit.jupiter.api.Test;
  * the document does not list for that operation fails the test.
  */
 class OpenApiStatusesTest {
-  private final Tokens tokens = new Tokens(ParkadeApiTest.SECRET, Clock.systemUTC());
-  private final InMemoryParkingLot lot = new InMemoryParkingLot();
-  private final ParkingService service =
-      new ParkingService(lot, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids());
-  private Javalin app = Javalin.create();
-  private ApiClient client = new ApiClient(0);
-
-  @BeforeEach
-  void startServer() {
-    lot.add(Fixtures.spotIds(3));
-    app = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true, true);
-    app.start("127.0.0.1", 0);
-    client = new ApiClient(app.port());
-  }
-
-  @AfterEach
-  void stopServer() {
-    app.stop();
-  }
+  @RegisterExtension final RunningApi api = new RunningApi(3);
 
   @Test
   void everyOperation_declaresEveryStatusItAnswers() {
-    JsonNode paths = client.get("/openapi.json", null).json().path("paths");
-    String driver = tokens.issue(new UserId("alice"), false, Duration.ofHours(1));
-    String operator = tokens.issue(new UserId("ops"), true, Duration.ofHours(1));
+    JsonNode paths = api.client().get("/openapi.json", null).json().path("paths");
+    String driver = api.driver("alice");
+    String operator = api.operator("ops");
     List<String> undeclared = new ArrayList<>();
     int probes = 0;
     for (Map.Entry<String, JsonNode> path : paths.properties()) {
@@ -82,7 +55,7 @@ class OpenApiStatusesTest {
 
   @Test
   void aBadlyEncodedQuery_isA400_onEveryOperation() {
-    JsonNode paths = client.get("/openapi.json", null).json().path("paths");
+    JsonNode paths = api.client().get("/openapi.json", null).json().path("paths");
     for (Map.Entry<String, JsonNode> path : paths.properties()) {
       String uri = path.getKey().replace("{id}", "L1-001") + "?x=%C3%28";
       for (String method : List.of("get", "post", "delete")) {
@@ -109,7 +82,7 @@ class OpenApiStatusesTest {
 
   private ApiClient.Reply send(String method, Probe probe) {
     HttpRequest.Builder request =
-        client
+        api.client()
             .request(probe.uri(), probe.token())
             .header("Content-Type", "application/json")
             .method(
@@ -117,6 +90,6 @@ class OpenApiStatusesTest {
                 method.equals("POST")
                     ? HttpRequest.BodyPublishers.ofString(probe.body())
                     : HttpRequest.BodyPublishers.noBody());
-    return client.send(request);
+    return api.client().send(request);
   }
 }

@@ -11,15 +11,15 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.parkade.adapters.inmemory.InMemoryParkingLot;
 import dev.parkade.application.ParkingService;
 import dev.parkade.application.SessionIdGenerator;
 import dev.parkade.domain.StorageUnavailableException;
 import dev.parkade.domain.UserId;
-import dev.parkade.domain.port.Fixtures;
 import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.SpotInventory;
 import io.javalin.Javalin;
+import io.javalin.security.Roles;
+import io.javalin.security.RouteRole;
 import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
@@ -44,45 +44,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP API over real loopback HTTP, on in-memory storage. */
 class ParkadeApiTest {
-  static final byte[] SECRET =
-      "a-test-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8);
+  @RegisterExtension final RunningApi api = new RunningApi(3);
+  private final Tokens tokens = api.tokens;
+  private final ParkingService service = api.service;
 
-  private final Tokens tokens = new Tokens(SECRET, Clock.systemUTC());
-  private final InMemoryParkingLot lot = new InMemoryParkingLot();
-  private final ParkingService service =
-      new ParkingService(lot, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids());
-  private Javalin app = Javalin.create();
-  private ApiClient client = new ApiClient(0);
-
-  private final String alice = token("alice", false);
-  private final String bob = token("bob", false);
-  private final String operator = token("ops", true);
-
-  private String token(String user, boolean asOperator) {
-    return tokens.issue(new UserId(user), asOperator, Duration.ofHours(1));
-  }
-
-  @BeforeEach
-  void startServer() {
-    lot.add(Fixtures.spotIds(3));
-    app = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true, true);
-    app.start("127.0.0.1", 0);
-    client = new ApiClient(app.port());
-  }
-
-  @AfterEach
-  void stopServer() {
-    app.stop();
-  }
+  private final String alice = api.driver("alice");
+  private final String bob = api.driver("bob");
+  private final String operator = api.operator("ops");
 
   private ApiClient.Reply park(String token, String plate) {
-    return client.post("/api/v1/sessions", "{\"vehicle\": {\"plate\": \"" + plate + "\"}}", token);
+    return api.client()
+        .post("/api/v1/sessions", "{\"vehicle\": {\"plate\": \"" + plate + "\"}}", token);
   }
 
   private static void assertProblem(ApiClient.Reply reply, int status, String code) {
@@ -116,27 +93,28 @@ class ParkadeApiTest {
     assertTrue(session.path("startTime").asText().endsWith("Z"));
     assertTrue(session.has("endTime") && session.path("endTime").isNull());
 
-    assertEquals(session, client.get("/api/v1/sessions/current", alice).json());
-    assertEquals(session, client.get("/api/v1/sessions/" + id, alice).json());
+    assertEquals(session, api.client().get("/api/v1/sessions/current", alice).json());
+    assertEquals(session, api.client().get("/api/v1/sessions/" + id, alice).json());
     assertEquals(
-        "{\"total\":3,\"available\":2,\"occupied\":1}", client.get("/api/v1/lot", null).body());
+        "{\"total\":3,\"available\":2,\"occupied\":1}",
+        api.client().get("/api/v1/lot", null).body());
 
-    ApiClient.Reply ended = client.post("/api/v1/sessions/current/end", "", alice);
+    ApiClient.Reply ended = api.client().post("/api/v1/sessions/current/end", "", alice);
     assertEquals(200, ended.status());
     assertEquals("ENDED", ended.json().path("status").asText());
     assertTrue(ended.json().path("endTime").asText().endsWith("Z"));
     assertProblem(
-        client.get("/api/v1/sessions/current", alice),
+        api.client().get("/api/v1/sessions/current", alice),
         404,
         "NO_ACTIVE_SESSION",
         "No active parking session");
     assertProblem(
-        client.post("/api/v1/sessions/current/end", "", alice),
+        api.client().post("/api/v1/sessions/current/end", "", alice),
         404,
         "NO_ACTIVE_SESSION",
         "No active parking session");
     assertEquals(
-        "ENDED", client.get("/api/v1/sessions/" + id, alice).json().path("status").asText());
+        "ENDED", api.client().get("/api/v1/sessions/" + id, alice).json().path("status").asText());
   }
 
   @Test
@@ -153,27 +131,26 @@ class ParkadeApiTest {
         "VEHICLE_ALREADY_PARKED",
         "Vehicle already has an active parking session");
     park(bob, "BB-1");
-    park(token("carol", false), "CC-1");
+    park(api.driver("carol"), "CC-1");
     assertProblem(
-        park(token("dave", false), "DD-1"),
-        409,
-        "NO_SPOTS_AVAILABLE",
-        "No parking spots available");
+        park(api.driver("dave"), "DD-1"), 409, "NO_SPOTS_AVAILABLE", "No parking spots available");
   }
 
   @Test
   void sessionById_ofSomeoneElse_isNotFound_butOperatorsSeeAndEndIt() {
     String id = park(alice, "AB-1").json().path("id").asText();
 
-    assertProblem(client.get("/api/v1/sessions/" + id, bob), 404, "SESSION_NOT_FOUND");
+    assertProblem(api.client().get("/api/v1/sessions/" + id, bob), 404, "SESSION_NOT_FOUND");
     assertProblem(
-        client.post("/api/v1/sessions/" + id + "/end", "", bob), 404, "SESSION_NOT_FOUND");
-    assertProblem(client.get("/api/v1/sessions/no-such-id", bob), 404, "SESSION_NOT_FOUND");
-    assertEquals(200, client.get("/api/v1/sessions/" + id, operator).status());
+        api.client().post("/api/v1/sessions/" + id + "/end", "", bob), 404, "SESSION_NOT_FOUND");
+    assertProblem(api.client().get("/api/v1/sessions/no-such-id", bob), 404, "SESSION_NOT_FOUND");
+    assertEquals(200, api.client().get("/api/v1/sessions/" + id, operator).status());
 
-    assertEquals(200, client.post("/api/v1/sessions/" + id + "/end", "", operator).status());
+    assertEquals(200, api.client().post("/api/v1/sessions/" + id + "/end", "", operator).status());
     assertProblem(
-        client.post("/api/v1/sessions/" + id + "/end", "", alice), 409, "SESSION_ALREADY_ENDED");
+        api.client().post("/api/v1/sessions/" + id + "/end", "", alice),
+        409,
+        "SESSION_ALREADY_ENDED");
   }
 
   // ---------------------------------------------------------------- bad input
@@ -182,50 +159,67 @@ class ParkadeApiTest {
   void badInput_isA400NamingWhatIsWrong_neverA500() {
     assertProblem(park(alice, "no_underscores"), 400, "INVALID_REQUEST");
     assertTrue(park(alice, "no_underscores").detail().contains("vehicle.plate"));
-    assertProblem(client.post("/api/v1/sessions", "{not json", alice), 400, "INVALID_REQUEST");
-    assertProblem(client.post("/api/v1/sessions", "", alice), 400, "INVALID_REQUEST");
-    assertProblem(client.post("/api/v1/sessions", "[]", alice), 400, "INVALID_REQUEST");
     assertProblem(
-        client.post("/api/v1/sessions", "{\"vehicle\": {\"plate\": 123}}", alice),
+        api.client().post("/api/v1/sessions", "{not json", alice), 400, "INVALID_REQUEST");
+    assertProblem(api.client().post("/api/v1/sessions", "", alice), 400, "INVALID_REQUEST");
+    assertProblem(api.client().post("/api/v1/sessions", "[]", alice), 400, "INVALID_REQUEST");
+    assertProblem(
+        api.client().post("/api/v1/sessions", "{\"vehicle\": {\"plate\": 123}}", alice),
         400,
         "INVALID_REQUEST",
         "vehicle.plate is required and must be a string");
     assertProblem(
-        client.post("/api/v1/sessions", "{\"vehicle\": \"AB1\"}", alice), 400, "INVALID_REQUEST");
+        api.client().post("/api/v1/sessions", "{\"vehicle\": \"AB1\"}", alice),
+        400,
+        "INVALID_REQUEST");
     String deep = "[".repeat(5000) + "]".repeat(5000);
-    assertProblem(client.post("/api/v1/sessions", deep, alice), 400, "INVALID_REQUEST");
-    assertProblem(client.get("/api/v1/spots/available?limit=abc", null), 400, "INVALID_REQUEST");
-    assertTrue(client.get("/api/v1/spots/available?limit=0", null).detail().contains("limit"));
-    assertProblem(client.get("/api/v1/spots/available?limit=100001", null), 400, "INVALID_REQUEST");
-    assertProblem(client.get("/api/v1/sessions/" + "x".repeat(65), alice), 400, "INVALID_REQUEST");
-    assertProblem(client.get("/api/v1/sessions?status=OPEN", operator), 400, "INVALID_REQUEST");
-    assertProblem(client.get("/api/v1/sessions?after=%25%25", operator), 400, "INVALID_REQUEST");
-    assertProblem(client.get("/api/v1/spots?after=bad%20id", operator), 400, "INVALID_REQUEST");
+    assertProblem(api.client().post("/api/v1/sessions", deep, alice), 400, "INVALID_REQUEST");
+    assertProblem(
+        api.client().get("/api/v1/spots/available?limit=abc", null), 400, "INVALID_REQUEST");
     assertTrue(
-        client.get("/api/v1/spots?after=bad%20id", operator).detail().startsWith("after may"),
+        api.client().get("/api/v1/spots/available?limit=0", null).detail().contains("limit"));
+    assertProblem(
+        api.client().get("/api/v1/spots/available?limit=100001", null), 400, "INVALID_REQUEST");
+    assertProblem(
+        api.client().get("/api/v1/sessions/" + "x".repeat(65), alice), 400, "INVALID_REQUEST");
+    assertProblem(
+        api.client().get("/api/v1/sessions?status=OPEN", operator), 400, "INVALID_REQUEST");
+    assertProblem(
+        api.client().get("/api/v1/sessions?after=%25%25", operator), 400, "INVALID_REQUEST");
+    assertProblem(
+        api.client().get("/api/v1/spots?after=bad%20id", operator), 400, "INVALID_REQUEST");
+    assertTrue(
+        api.client().get("/api/v1/spots?after=bad%20id", operator).detail().startsWith("after may"),
         "a bad spot cursor is named as the parameter it came in");
-    assertProblem(client.get("/api/v1/nowhere", null), 404, "NOT_FOUND");
-    assertProblem(client.delete("/api/v1/lot", null), 405, "METHOD_NOT_ALLOWED");
-    assertEquals(Optional.of("GET, HEAD"), client.delete("/api/v1/lot", null).header("Allow"));
+    assertProblem(api.client().get("/api/v1/nowhere", null), 404, "NOT_FOUND");
+    assertProblem(api.client().delete("/api/v1/lot", null), 405, "METHOD_NOT_ALLOWED");
+    assertEquals(
+        Optional.of("GET, HEAD"), api.client().delete("/api/v1/lot", null).header("Allow"));
   }
 
   @Test
   void queryParametersThatAreNotUtf8_areA400NamingThem_onEveryRoute() {
     // Escapes that are not even pairs of hex digits: BrokenRequestsTest, which a URI cannot carry.
     assertBadlyEncoded(
-        client.get("/api/v1/spots?after=%C3%28", operator), "query parameter 'after'");
+        api.client().get("/api/v1/spots?after=%C3%28", operator), "query parameter 'after'");
     assertBadlyEncoded(
-        client.get("/api/v1/sessions?status=ENDED&x=%E2%82", operator), "query parameter 'x'");
-    assertBadlyEncoded(client.get("/api/v1/lot?x=%C3%28", null), "query parameter 'x'");
-    assertBadlyEncoded(client.get("/api/v1/lot?li%6Dit=%C3%28", null), "query parameter 'limit'");
-    assertBadlyEncoded(client.get("/api/v1/lot?=%C3%28", null), "a query parameter without a name");
-    assertProblem(client.get("/api/v1/nowhere?x=%C3%28", null), 404, "NOT_FOUND");
+        api.client().get("/api/v1/sessions?status=ENDED&x=%E2%82", operator),
+        "query parameter 'x'");
+    assertBadlyEncoded(api.client().get("/api/v1/lot?x=%C3%28", null), "query parameter 'x'");
+    assertBadlyEncoded(
+        api.client().get("/api/v1/lot?li%6Dit=%C3%28", null), "query parameter 'limit'");
+    assertBadlyEncoded(
+        api.client().get("/api/v1/lot?=%C3%28", null), "a query parameter without a name");
+    assertProblem(api.client().get("/api/v1/nowhere?x=%C3%28", null), 404, "NOT_FOUND");
     assertTrue(
-        client.get("/metrics", null).body().contains("route=\"/api/v1/spots\",status=\"400\""),
+        api.client()
+            .get("/metrics", null)
+            .body()
+            .contains("route=\"/api/v1/spots\",status=\"400\""),
         "a refused query is counted under its route");
-    assertEquals(200, client.get("/api/v1/spots/available?limit=%31", null).status());
-    assertEquals(200, client.get("/api/v1/spots/available?x=%C3%A9&limit=1", null).status());
-    assertEquals(200, client.get("/api/v1/spots?after=L1%2D001&limit=1", operator).status());
+    assertEquals(200, api.client().get("/api/v1/spots/available?limit=%31", null).status());
+    assertEquals(200, api.client().get("/api/v1/spots/available?x=%C3%A9&limit=1", null).status());
+    assertEquals(200, api.client().get("/api/v1/spots?after=L1%2D001&limit=1", operator).status());
   }
 
   private static void assertBadlyEncoded(ApiClient.Reply reply, String parameter) {
@@ -235,10 +229,11 @@ class ParkadeApiTest {
   @Test
   void queryParameters_areUtf8_whateverCharsetTheRequestNames() {
     ApiClient.Reply reply =
-        client.send(
-            client
-                .request("/api/v1/spots/available?limit=1", null)
-                .header("Content-Type", "text/plain; charset=nope"));
+        api.client()
+            .send(
+                api.client()
+                    .request("/api/v1/spots/available?limit=1", null)
+                    .header("Content-Type", "text/plain; charset=nope"));
     assertEquals(1, reply.json().path("spots").size(), reply::body);
   }
 
@@ -251,19 +246,21 @@ class ParkadeApiTest {
     ApiClient.Reply lot = head("/api/v1/lot", null);
     assertEquals(200, lot.status());
     assertEquals(Optional.of("application/json"), lot.header("Content-Type"));
-    int getLength = client.get("/api/v1/lot", null).body().getBytes(StandardCharsets.UTF_8).length;
+    int getLength =
+        api.client().get("/api/v1/lot", null).body().getBytes(StandardCharsets.UTF_8).length;
     assertEquals(Optional.of(String.valueOf(getLength)), lot.header("Content-Length"));
   }
 
   private ApiClient.Reply head(String path, @Nullable String token) {
-    return client.send(
-        client.request(path, token).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    return api.client()
+        .send(
+            api.client().request(path, token).method("HEAD", HttpRequest.BodyPublishers.noBody()));
   }
 
   @Test
   void bodyOver64KiB_isA413() {
     String huge = "{\"vehicle\": {\"plate\": \"" + "A".repeat(70 * 1024) + "\"}}";
-    assertProblem(client.post("/api/v1/sessions", huge, alice), 413, "PAYLOAD_TOO_LARGE");
+    assertProblem(api.client().post("/api/v1/sessions", huge, alice), 413, "PAYLOAD_TOO_LARGE");
   }
 
   // ---------------------------------------------------------------- identity
@@ -282,16 +279,16 @@ class ParkadeApiTest {
 
     for (String bad :
         new String[] {"", "garbage", expired, wrongSignature, unsigned, badSubject, noExpiry}) {
-      assertProblem(client.get("/api/v1/sessions/current", bad), 401, "UNAUTHENTICATED");
+      assertProblem(api.client().get("/api/v1/sessions/current", bad), 401, "UNAUTHENTICATED");
     }
-    assertProblem(client.get("/api/v1/sessions/current", null), 401, "UNAUTHENTICATED");
+    assertProblem(api.client().get("/api/v1/sessions/current", null), 401, "UNAUTHENTICATED");
     assertEquals(
         "Bearer",
-        client.get("/api/v1/sessions/current", null).header("WWW-Authenticate").orElse(""));
-    assertProblem(client.get("/api/v1/spots", alice), 403, "FORBIDDEN");
-    assertProblem(client.post("/api/v1/spots", "{\"ids\":[\"X\"]}", alice), 403, "FORBIDDEN");
-    assertProblem(client.delete("/api/v1/spots/L1-001", alice), 403, "FORBIDDEN");
-    assertProblem(client.get("/api/v1/sessions", alice), 403, "FORBIDDEN");
+        api.client().get("/api/v1/sessions/current", null).header("WWW-Authenticate").orElse(""));
+    assertProblem(api.client().get("/api/v1/spots", alice), 403, "FORBIDDEN");
+    assertProblem(api.client().post("/api/v1/spots", "{\"ids\":[\"X\"]}", alice), 403, "FORBIDDEN");
+    assertProblem(api.client().delete("/api/v1/spots/L1-001", alice), 403, "FORBIDDEN");
+    assertProblem(api.client().get("/api/v1/sessions", alice), 403, "FORBIDDEN");
   }
 
   private static String unsignedToken(String user) {
@@ -311,7 +308,7 @@ class ParkadeApiTest {
         claims.expirationTime(Date.from(Instant.now().plus(ttl)));
       }
       SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
-      jwt.sign(new MACSigner(SECRET));
+      jwt.sign(new MACSigner(RunningApi.SECRET));
       return jwt.serialize();
     } catch (Exception e) {
       throw new AssertionError(e);
@@ -324,38 +321,40 @@ class ParkadeApiTest {
   void operator_managesSpots_andPagesThroughThemAndTheSessions() {
     assertEquals(
         "{\"created\":[\"L2-001\",\"L2-002\"]}",
-        client.post("/api/v1/spots", "{\"ids\":[\"L2-001\",\"L2-002\"]}", operator).body());
+        api.client().post("/api/v1/spots", "{\"ids\":[\"L2-001\",\"L2-002\"]}", operator).body());
     assertProblem(
-        client.post("/api/v1/spots", "{\"ids\":[\"L2-003\",\"L1-001\"]}", operator),
+        api.client().post("/api/v1/spots", "{\"ids\":[\"L2-003\",\"L1-001\"]}", operator),
         409,
         "SPOT_EXISTS");
-    assertProblem(client.post("/api/v1/spots", "{\"ids\":[]}", operator), 400, "INVALID_REQUEST");
-    assertProblem(client.post("/api/v1/spots", "{\"ids\":[7]}", operator), 400, "INVALID_REQUEST");
+    assertProblem(
+        api.client().post("/api/v1/spots", "{\"ids\":[]}", operator), 400, "INVALID_REQUEST");
+    assertProblem(
+        api.client().post("/api/v1/spots", "{\"ids\":[7]}", operator), 400, "INVALID_REQUEST");
 
-    JsonNode page = client.get("/api/v1/spots?limit=2", operator).json();
+    JsonNode page = api.client().get("/api/v1/spots?limit=2", operator).json();
     assertEquals(2, page.path("spots").size());
     assertEquals("L1-002", page.path("next").asText());
-    JsonNode rest = client.get("/api/v1/spots?limit=10&after=L1-002", operator).json();
+    JsonNode rest = api.client().get("/api/v1/spots?limit=10&after=L1-002", operator).json();
     assertEquals(3, rest.path("spots").size());
     assertTrue(rest.path("next").isNull());
 
     String spot = park(alice, "AB-1").json().path("spotId").asText();
-    assertProblem(client.delete("/api/v1/spots/" + spot, operator), 409, "SPOT_OCCUPIED");
-    assertProblem(client.delete("/api/v1/spots/NOPE", operator), 404, "SPOT_NOT_FOUND");
-    ApiClient.Reply removed = client.delete("/api/v1/spots/L2-002", operator);
+    assertProblem(api.client().delete("/api/v1/spots/" + spot, operator), 409, "SPOT_OCCUPIED");
+    assertProblem(api.client().delete("/api/v1/spots/NOPE", operator), 404, "SPOT_NOT_FOUND");
+    ApiClient.Reply removed = api.client().delete("/api/v1/spots/L2-002", operator);
     assertEquals(204, removed.status());
     assertEquals(Optional.empty(), removed.header("Content-Type"), "a 204 has no content to type");
 
-    JsonNode active = client.get("/api/v1/sessions?status=ACTIVE", operator).json();
+    JsonNode active = api.client().get("/api/v1/sessions?status=ACTIVE", operator).json();
     assertEquals(1, active.path("sessions").size());
-    client.post("/api/v1/sessions/current/end", "", alice);
-    JsonNode ended = client.get("/api/v1/sessions?status=ENDED&limit=1", operator).json();
+    api.client().post("/api/v1/sessions/current/end", "", alice);
+    JsonNode ended = api.client().get("/api/v1/sessions?status=ENDED&limit=1", operator).json();
     assertEquals("ENDED", ended.path("sessions").get(0).path("status").asText());
   }
 
   @Test
   void availableSpots_needNoToken_andRespectTheLimit() {
-    JsonNode available = client.get("/api/v1/spots/available?limit=2", null).json();
+    JsonNode available = api.client().get("/api/v1/spots/available?limit=2", null).json();
     assertEquals(3, available.path("available").asInt());
     assertEquals(2, available.path("spots").size());
   }
@@ -370,7 +369,7 @@ class ParkadeApiTest {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<ApiClient.Reply>> replies = new ArrayList<>();
       for (int i = 0; i < drivers; i++) {
-        String token = token("driver-" + i, false);
+        String token = api.driver("driver-" + i);
         String plate = "RUSH-" + i;
         replies.add(
             pool.submit(
@@ -403,12 +402,12 @@ class ParkadeApiTest {
   @Test
   void everyRoute_isInTheOpenApiDocument_andEveryDocumentedRouteExists() throws Exception {
     Set<String> served = new TreeSet<>();
-    app.unsafe.internalRouter.allHttpHandlers().stream()
+    api.app().unsafe.internalRouter.allHttpHandlers().stream()
         .filter(handler -> handler.endpoint.method.isHttpMethod())
         .forEach(
             handler -> served.add(handler.endpoint.method.name() + " " + handler.endpoint.path));
 
-    JsonNode document = new ObjectMapper().readTree(client.get("/openapi.json", null).body());
+    JsonNode document = new ObjectMapper().readTree(api.client().get("/openapi.json", null).body());
     Set<String> documented = new TreeSet<>();
     for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
       path.getValue()
@@ -424,21 +423,50 @@ class ParkadeApiTest {
   }
 
   @Test
+  void everyRoute_hasOneRole_andTheDocumentAsksForATokenExactlyWhereTheRoleNeedsOne()
+      throws Exception {
+    JsonNode paths =
+        new ObjectMapper().readTree(api.client().get("/openapi.json", null).body()).path("paths");
+    List<String> wrong = new ArrayList<>();
+    api.app().unsafe.internalRouter.allHttpHandlers().stream()
+        .map(handler -> handler.endpoint)
+        .filter(
+            endpoint -> endpoint.method.isHttpMethod() && !endpoint.method.name().equals("HEAD"))
+        .forEach(
+            endpoint -> {
+              Roles roles = endpoint.metadata(Roles.class);
+              Set<RouteRole> declared = roles == null ? Set.of() : roles.getRoles();
+              JsonNode operation =
+                  paths.path(endpoint.path).path(endpoint.method.name().toLowerCase(Locale.ROOT));
+              boolean asksForToken = operation.path("responses").has("401");
+              if (declared.size() != 1 || (declared.contains(Role.PUBLIC) == asksForToken)) {
+                wrong.add(endpoint.method.name() + " " + endpoint.path + " " + declared);
+              }
+            });
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
   void health_metrics_andRequestIds() {
-    assertEquals(200, client.get("/health/live", null).status());
-    assertEquals(200, client.get("/health/ready", null).status());
+    assertEquals(200, api.client().get("/health/live", null).status());
+    assertEquals(200, api.client().get("/health/ready", null).status());
     park(alice, "AB-1");
 
-    String metrics = client.get("/metrics", null).body();
+    String metrics = api.client().get("/metrics", null).body();
     assertTrue(metrics.contains("parkade_sessions_started_total 1.0"), metrics);
     assertTrue(metrics.contains("parkade_spots_free 2.0"), metrics);
     assertTrue(metrics.contains("parkade_spots_occupied 1.0"), metrics);
     assertTrue(metrics.contains("route=\"/api/v1/sessions\""), metrics);
     assertTrue(metrics.contains("parkade_http_requests_seconds_bucket"), metrics);
 
-    assertFalse(client.get("/health/live", null).header("X-Request-Id").orElse("").isEmpty());
+    assertFalse(api.client().get("/health/live", null).header("X-Request-Id").orElse("").isEmpty());
     ApiClient.Reply echoed =
-        client.send(client.request("/health/live", null).header("X-Request-Id", "trace-42").GET());
+        api.client()
+            .send(
+                api.client()
+                    .request("/health/live", null)
+                    .header("X-Request-Id", "trace-42")
+                    .GET());
     assertEquals("trace-42", echoed.header("X-Request-Id").orElse(""));
   }
 

@@ -9,13 +9,13 @@ class RequestLogTest {
 
   @Test
   void aDuration_isRoundedToTheNearestTenthOfAMillisecond() {
-    assertEquals("0.0", ParkadeApi.tenths(0f));
-    assertEquals("0.0", ParkadeApi.tenths(0.04f));
-    assertEquals("0.1", ParkadeApi.tenths(0.06f));
-    assertEquals("12.3", ParkadeApi.tenths(12.34f));
-    assertEquals("12.4", ParkadeApi.tenths(12.36f));
-    assertEquals("7.0", ParkadeApi.tenths(6.96f));
-    assertEquals("1000.0", ParkadeApi.tenths(999.96f));
-    assertEquals("86400000.0", ParkadeApi.tenths(86_400_000f));
+    assertEquals("0.0", RequestLog.tenths(0f));
+    assertEquals("0.0", RequestLog.tenths(0.04f));
+    assertEquals("0.1", RequestLog.tenths(0.06f));
+    assertEquals("12.3", RequestLog.tenths(12.34f));
+    assertEquals("12.4", RequestLog.tenths(12.36f));
+    assertEquals("7.0", RequestLog.tenths(6.96f));
+    assertEquals("1000.0", RequestLog.tenths(999.96f));
+    assertEquals("86400000.0", RequestLog.tenths(86_400_000f));
   }
 }

@@ -15,7 +15,7 @@ class TokensTest {
   private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
   private final MutableClock clock = new MutableClock(NOW);
-  private final Tokens tokens = new Tokens(ParkadeApiTest.SECRET, clock);
+  private final Tokens tokens = new Tokens(RunningApi.SECRET, clock);
 
   @Test
   void aTokenVerifiedBefore_isTheSameCallerAgain() {

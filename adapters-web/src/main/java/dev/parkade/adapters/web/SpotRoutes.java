@@ -1,0 +1,52 @@
+package dev.parkade.adapters.web;
+
+import dev.parkade.application.Limits;
+import dev.parkade.application.ParkingService;
+import dev.parkade.domain.SpotId;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+
+/** The lot and its spots: counts and free spots for anyone, the inventory for operators. */
+final class SpotRoutes {
+  private final ParkingService service;
+
+  SpotRoutes(ParkingService service) {
+    this.service = service;
+  }
+
+  List<Route> routes() {
+    return List.of(
+        Route.get("/api/v1/lot", Role.PUBLIC, this::lot),
+        Route.get("/api/v1/spots/available", Role.PUBLIC, this::available),
+        Route.get("/api/v1/spots", Role.OPERATOR, this::list),
+        Route.post("/api/v1/spots", Role.OPERATOR, this::add),
+        Route.delete("/api/v1/spots/{id}", Role.OPERATOR, this::remove));
+  }
+
+  private void lot(Context ctx) {
+    ctx.json(Bodies.Lot.from(service.occupancy()));
+  }
+
+  private void available(Context ctx) {
+    int limit = QueryParams.limit(ctx, Limits.DEFAULT_FREE_SPOTS);
+    ctx.json(Bodies.Available.from(service.availableSpots(limit)));
+  }
+
+  private void list(Context ctx) {
+    int limit = QueryParams.limit(ctx, Limits.DEFAULT_SPOTS_PAGE);
+    Optional<SpotId> after = QueryParams.spotAfter(ctx);
+    ctx.json(Bodies.SpotsPage.from(service.spots(after, limit)));
+  }
+
+  private void add(Context ctx) {
+    List<SpotId> added = service.addSpots(Bodies.spotIdsToAdd(Json.parse(BodyReader.read(ctx))));
+    ctx.status(201).json(new Bodies.Created(added.stream().map(SpotId::value).toList()));
+  }
+
+  private void remove(Context ctx) {
+    service.removeSpot(new SpotId(ctx.pathParam("id")));
+    ctx.status(204);
+    ctx.res().setContentType(null); // Javalin's default text/plain, on a response with no content
+  }
+}
