@@ -6,7 +6,9 @@ import dev.parkade.domain.FacilityId;
 import io.javalin.http.Context;
 import java.util.List;
 
-/** Facilities (car parks) with their counts for anyone; creating and deleting them for operators. */
+/**
+ * Facilities (car parks) with their counts for anyone; creating and deleting them for operators.
+ */
 final class FacilityRoutes {
   private final ParkingService service;
 

@@ -2,9 +2,9 @@ package dev.parkade.adapters.web;
 
 import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.InvalidValueException;
+import dev.parkade.domain.SessionStatus;
 import dev.parkade.domain.SpotFeature;
 import dev.parkade.domain.SpotFeatures;
-import dev.parkade.domain.SessionStatus;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.port.SpotFilter;
 import io.javalin.http.Context;
@@ -109,7 +109,9 @@ final class QueryParams {
       String key = nameOf(parameter);
       if (decode(key).equals(name)) {
         values.add(
-            key.length() == parameter.length() ? "" : decode(parameter.substring(key.length() + 1)));
+            key.length() == parameter.length()
+                ? ""
+                : decode(parameter.substring(key.length() + 1)));
       }
     }
     return values;

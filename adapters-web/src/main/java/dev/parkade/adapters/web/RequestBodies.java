@@ -77,7 +77,8 @@ final class RequestBodies {
       if (!where.isObject()) {
         throw RequestRejected.field("location", "must be an object with lat and lon");
       }
-      location = Optional.of(value(() -> new Location(degrees(where, "lat"), degrees(where, "lon"))));
+      location =
+          Optional.of(value(() -> new Location(degrees(where, "lat"), degrees(where, "lon"))));
     }
     JsonNode address = facility.path("address");
     Optional<String> text =

@@ -140,7 +140,7 @@ class MalformedRequestsTest {
   private void assertNoServerError(Request request) {
     // A fresh connection per request: a refused request may leave its connection closed, and a
     // reused dead connection would be the client's failure, not the server's answer.
-    ApiClient client = api.client();
+    ApiClient client = new ApiClient(api.port()); // a fresh connection: a refusal may close it
     HttpRequest.Builder builder =
         client
             .request(request.path(), request.token().isEmpty() ? null : request.token())
