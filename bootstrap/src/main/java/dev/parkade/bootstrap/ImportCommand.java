@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Create facilities and spots from a CSV (header " + LotFile.HEADER + ", features separated"
+      "Create facilities and spots from a CSV (header "
+          + LotFile.HEADER
+          + ", features separated"
           + " by |), all in one transaction: a bad line is named by its number and nothing is"
           + " created. A facility the file names that does not exist is created, named by its id."
     })
@@ -62,8 +64,7 @@ final class ImportCommand implements Callable<Integer> {
       }
       Map<String, LotFile.Line> bySpot =
           lines.stream().collect(Collectors.toMap(l -> l.spot().value(), Function.identity()));
-      String where =
-          e.subject().map(bySpot::get).map(line -> " line " + line.number()).orElse("");
+      String where = e.subject().map(bySpot::get).map(line -> " line " + line.number()).orElse("");
       String which = e.subject().map(spot -> "spot_id " + spot).orElse("a spot");
       throw new ConfigurationException(
           "--file",

@@ -100,10 +100,12 @@ final class LotFile {
       }
     }
     throw new InvalidValueException(
-        "features", "'" + name + "' is not one of " + java.util.Arrays.toString(SpotFeature.values()));
+        "features",
+        "'" + name + "' is not one of " + java.util.Arrays.toString(SpotFeature.values()));
   }
 
   private static ConfigurationException bad(Path file, int line, String problem) {
-    return new ConfigurationException("--file", file.getFileName() + " line " + line + ": " + problem);
+    return new ConfigurationException(
+        "--file", file.getFileName() + " line " + line + ": " + problem);
   }
 }
