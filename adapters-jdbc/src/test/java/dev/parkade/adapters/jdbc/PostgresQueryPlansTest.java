@@ -3,6 +3,7 @@ package dev.parkade.adapters.jdbc;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parkade.domain.SpotFeatures;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,17 @@ class PostgresQueryPlansTest {
   }
 
   @Test
-  void claim_inTheStartStatement_walksTheFreeSpotIndex() {
-    String plan =
-        genericPlan(
-            PostgresSql.START,
-            List.of("user", "plate", "id", "startedAt"),
-            "text, text, text, timestamptz");
+  void claim_inTheStartStatement_walksTheClaimIndex_forEveryNeeds() {
+    for (int needs = 0; needs < SpotFeatures.CLASSES; needs++) {
+      String plan =
+          genericPlan(
+              PostgresSql.start(SpotFeatures.ofMask(needs)),
+              List.of("user", "plate", "id", "startedAt", "facility"),
+              "text, text, text, timestamptz, text");
 
-    assertTrue(plan.contains("using spot_free_idx on spot"), plan);
+      assertTrue(plan.contains("using spot_claim_idx on spot"), plan);
+      assertFalse(plan.contains("Sort"), plan); // the classes are walked in the list's order
+    }
   }
 
   @Test

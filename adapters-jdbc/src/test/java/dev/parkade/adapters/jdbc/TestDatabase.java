@@ -73,6 +73,9 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
               h.execute("DELETE FROM ended_session");
               h.execute("DELETE FROM spot");
               h.execute("UPDATE lot_counter SET total = 0, free = 0");
+              h.execute("DELETE FROM class_counter WHERE facility_id <> 'default'");
+              h.execute("UPDATE class_counter SET total = 0, free = 0");
+              h.execute("DELETE FROM facility WHERE id <> 'default'");
             });
     return StoragePorts.of(current.lot());
   }
