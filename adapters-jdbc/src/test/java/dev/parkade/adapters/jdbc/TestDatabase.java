@@ -125,6 +125,11 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     return node;
   }
 
+  /** The URL of a new, empty database of its own on the run's PostgreSQL server, unmigrated. */
+  static String newPostgresDatabase() {
+    return createPostgresDatabase("parkade_" + DATABASES.incrementAndGet());
+  }
+
   private static synchronized String createPostgresDatabase(String name) {
     EmbeddedPostgres pg = server();
     try (Connection admin = pg.getPostgresDatabase().getConnection();
