@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The facilities of {@link JdbcParkingLot}. A facility is created with its counter rows and deleted
@@ -28,22 +29,24 @@ final class JdbcFacilityCatalogue implements FacilityCatalogue {
   @Override
   public void create(Facility facility) {
     try {
-      statements.transaction(
-          h -> {
-            h.createUpdate(SharedSql.INSERT_FACILITY)
-                .bind("id", facility.id().value())
-                .bind("name", facility.name())
-                .bind("lat", facility.location().map(Location::lat).orElse(null))
-                .bind("lon", facility.location().map(Location::lon).orElse(null))
-                .bind("address", facility.address().orElse(null))
-                .execute();
-            return h.createUpdate(LotCounter.NEW_FACILITY_COUNTERS)
-                .bind("facility", facility.id().value())
-                .execute();
-          });
+      statements.transaction(h -> insert(h, facility));
     } catch (SqlFaults.DuplicateKey exists) {
       throw FACILITY_EXISTS.exception();
     }
+  }
+
+  /** Inserts a facility with its counter rows, inside the caller's transaction. */
+  static int insert(Handle h, Facility facility) {
+    h.createUpdate(SharedSql.INSERT_FACILITY)
+        .bind("id", facility.id().value())
+        .bind("name", facility.name())
+        .bind("lat", facility.location().map(Location::lat).orElse(null))
+        .bind("lon", facility.location().map(Location::lon).orElse(null))
+        .bind("address", facility.address().orElse(null))
+        .execute();
+    return h.createUpdate(LotCounter.NEW_FACILITY_COUNTERS)
+        .bind("facility", facility.id().value())
+        .execute();
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.EndedSessionKey;
 import dev.parkade.domain.port.FacilityCatalogue;
 import dev.parkade.domain.port.FacilityCounts;
+import dev.parkade.domain.port.LotImport;
 import dev.parkade.domain.port.NewSession;
 import dev.parkade.domain.port.Occupancy;
 import dev.parkade.domain.port.SessionStore;
@@ -49,11 +50,19 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory, Facili
    *     transaction already open, which it then neither commits nor rolls back
    * @throws IllegalArgumentException when a connection does not start in autocommit mode
    */
+  private final JdbcLotImport lotImport;
+
   public JdbcParkingLot(Jdbi jdbi) {
     Statements statements = new Statements(jdbi);
     this.sessions = new JdbcSessionStore(statements);
     this.facilities = new JdbcFacilityCatalogue(statements);
     this.spots = new JdbcSpotInventory(statements, facilities);
+    this.lotImport = new JdbcLotImport(statements);
+  }
+
+  /** Loading a whole lot in one transaction. */
+  public LotImport lotImport() {
+    return lotImport;
   }
 
   @Override

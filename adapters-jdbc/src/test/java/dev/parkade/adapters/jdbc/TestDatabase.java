@@ -112,7 +112,7 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     return postgres;
   }
 
-  private JdbcStorage storage() {
+  JdbcStorage storage() {
     if (storage == null) {
       throw new IllegalStateException("register TestDatabase as a static @RegisterExtension field");
     }
