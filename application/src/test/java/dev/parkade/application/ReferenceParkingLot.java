@@ -89,15 +89,7 @@ public final class ReferenceParkingLot implements SessionStore, SpotInventory, F
       throw new IllegalArgumentException("session id " + request.id() + " is already taken");
     }
     Row row = row(spot);
-    ParkingSession session =
-        ParkingSession.started(
-            request.id(),
-            request.userId(),
-            request.plate(),
-            spot,
-            request.startTime(),
-            row.facility(),
-            row.features());
+    ParkingSession session = request.startedOn(spot, row.features());
     spots.put(spot, row.held(Optional.of(session.id())));
     sessionsById.put(session.id(), session);
     activeByUser.put(session.userId(), session.id());

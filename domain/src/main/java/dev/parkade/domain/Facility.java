@@ -18,20 +18,9 @@ public record Facility(
 
   public Facility {
     Objects.requireNonNull(id, "id");
-    requireText("name", name, MAX_NAME_LENGTH);
+    Identifiers.requireLength("name", name, MAX_NAME_LENGTH);
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(address, "address");
-    address.ifPresent(text -> requireText("address", text, MAX_ADDRESS_LENGTH));
-  }
-
-  private static void requireText(String field, String value, int maxLength) {
-    if (value == null) {
-      throw new InvalidValueException(field, "is required");
-    }
-    int length = value.length();
-    if (length == 0 || length > maxLength) {
-      throw new InvalidValueException(
-          field, "must be 1 to " + maxLength + " characters long, was " + length);
-    }
+    address.ifPresent(text -> Identifiers.requireLength("address", text, MAX_ADDRESS_LENGTH));
   }
 }

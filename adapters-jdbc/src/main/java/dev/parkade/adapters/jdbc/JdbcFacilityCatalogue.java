@@ -51,12 +51,7 @@ final class JdbcFacilityCatalogue implements FacilityCatalogue {
 
   @Override
   public Optional<Facility> find(FacilityId id) {
-    return statements.withoutTransaction(
-        h ->
-            h.createQuery(SharedSql.FACILITY_BY_ID)
-                .bind("id", id.value())
-                .map(JdbcFacilityCatalogue::facility)
-                .findOne());
+    return statements.byId(SharedSql.FACILITY_BY_ID, id.value(), JdbcFacilityCatalogue::facility);
   }
 
   @Override
@@ -69,18 +64,10 @@ final class JdbcFacilityCatalogue implements FacilityCatalogue {
   public void delete(FacilityId id) {
     statements.transaction(
         h -> {
-          if (h.createQuery(SharedSql.LOCK_FACILITY)
-              .bind("id", id.value())
-              .mapTo(String.class)
-              .findOne()
-              .isEmpty()) {
+          if (!Statements.exists(h, SharedSql.LOCK_FACILITY, id.value())) {
             throw FACILITY_NOT_FOUND.exception();
           }
-          if (h.createQuery(SharedSql.ANY_SPOT_OF_FACILITY)
-              .bind("id", id.value())
-              .mapTo(String.class)
-              .findOne()
-              .isPresent()) {
+          if (Statements.exists(h, SharedSql.ANY_SPOT_OF_FACILITY, id.value())) {
             throw FACILITY_NOT_EMPTY.exception();
           }
           h.createUpdate(LotCounter.DELETE_FACILITY_COUNTERS)

@@ -44,11 +44,7 @@ final class JdbcSpotInventory implements SpotInventory {
     try {
       statements.transaction(
           h -> {
-            if (h.createQuery(SharedSql.LOCK_FACILITY)
-                .bind("id", facility.value())
-                .mapTo(String.class)
-                .findOne()
-                .isEmpty()) {
+            if (!Statements.exists(h, SharedSql.LOCK_FACILITY, facility.value())) {
               throw FACILITY_NOT_FOUND.exception();
             }
             Optional<String> existing =

@@ -39,23 +39,11 @@ final class PortableWrites implements SessionWrites {
     Optional<Claimed> claimed = claimFittingSpot(h, request.facility(), request.needs());
     boolean facilityMissing =
         claimed.isEmpty()
-            && h.createQuery(SharedSql.FACILITY_EXISTS)
-                    .bind("id", request.facility().value())
-                    .mapTo(Long.class)
-                    .one()
-                == 0;
+            && !Statements.exists(h, SharedSql.FACILITY_BY_ID, request.facility().value());
     StartRefusal.check(false, false, facilityMissing, claimed.isEmpty());
     String spot = claimed.orElseThrow().id();
     SpotFeatures features = claimed.orElseThrow().features();
-    ParkingSession session =
-        ParkingSession.started(
-            request.id(),
-            request.userId(),
-            request.plate(),
-            new SpotId(spot),
-            request.startTime(),
-            request.facility(),
-            features);
+    ParkingSession session = request.startedOn(new SpotId(spot), features);
     int taken = h.createUpdate(PortableSql.TAKE_SPOT).bind("id", spot).execute();
     if (taken != 1) {
       // The row lock is held since the claim, so this would be a bug: fail the transaction whole

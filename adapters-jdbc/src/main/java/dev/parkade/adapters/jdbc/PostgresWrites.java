@@ -52,14 +52,7 @@ final class PostgresWrites implements SessionWrites {
     if (spot == null) {
       throw new IllegalStateException("a start that claimed no spot was not refused");
     }
-    return ParkingSession.started(
-        request.id(),
-        request.userId(),
-        request.plate(),
-        new SpotId(spot),
-        request.startTime(),
-        request.facility(),
-        SpotFeatures.ofMask(outcome.features()));
+    return request.startedOn(new SpotId(spot), SpotFeatures.ofMask(outcome.features()));
   }
 
   @Override

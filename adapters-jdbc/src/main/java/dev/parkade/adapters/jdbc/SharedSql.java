@@ -88,8 +88,6 @@ final class SharedSql {
 
   static final String DELETE_FACILITY = "DELETE FROM facility WHERE id = :id";
 
-  static final String FACILITY_EXISTS = "SELECT COUNT(*) FROM facility WHERE id = :id";
-
   static final String DELETE_SPOT = "DELETE FROM spot WHERE id = :id";
 
   /** Whether the database answers at all. */

@@ -2,8 +2,10 @@ package dev.parkade.domain.port;
 
 import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.LicensePlate;
+import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.SpotFeatures;
+import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,6 +28,13 @@ public record NewSession(
     Objects.requireNonNull(startTime, "startTime");
     Objects.requireNonNull(facility, "facility");
     Objects.requireNonNull(needs, "needs");
+  }
+
+  /**
+   * The active session this start records on {@code spot}, of its facility, with {@code features}.
+   */
+  public ParkingSession startedOn(SpotId spot, SpotFeatures features) {
+    return ParkingSession.started(id, userId, plate, spot, startTime, facility, features);
   }
 
   /** A start in the default facility that needs nothing. */

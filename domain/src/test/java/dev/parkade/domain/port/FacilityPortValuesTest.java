@@ -40,6 +40,32 @@ class FacilityPortValuesTest {
   }
 
   @Test
+  void aStart_recordsItsSessionOnTheSpotGiven_inItsFacility() {
+    NewSession start =
+        new NewSession(
+            new SessionId("s"),
+            new UserId("u"),
+            new LicensePlate("P"),
+            at(1),
+            CENTRUM,
+            SpotFeatures.of(EV_CHARGING));
+
+    ParkingSession session =
+        start.startedOn(new SpotId("E1"), SpotFeatures.of(EV_CHARGING, ACCESSIBLE));
+
+    assertEquals(
+        ParkingSession.started(
+            new SessionId("s"),
+            new UserId("u"),
+            new LicensePlate("P"),
+            new SpotId("E1"),
+            at(1),
+            CENTRUM,
+            SpotFeatures.of(EV_CHARGING, ACCESSIBLE)),
+        session);
+  }
+
+  @Test
   void anEndedSession_keepsItsSpotsFacilityAndFeatures() {
     ParkingSession session =
         ParkingSession.started(
