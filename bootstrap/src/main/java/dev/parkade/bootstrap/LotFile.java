@@ -78,7 +78,7 @@ final class LotFile {
       return new Line(
           number, new FacilityId(fields[0]), new SpotId(fields[1]), features(fields[2]));
     } catch (InvalidValueException e) {
-      throw bad(file, number, e.getMessage());
+      throw bad(file, number, String.valueOf(e.getMessage()));
     }
   }
 

@@ -91,7 +91,7 @@ class ImportCommandTest {
     assertRefused(
         importing(LotFile.HEADER + "\nharbour,H-1,\nhar bour,H-2,\n"),
         "parkade: --file: lot.csv line 3: facilityId: may only contain A-Z, a-z, 0-9 and '._-',"
-            + " found ' ' at position 4");
+            + " found 'U+0020' at position 4");
     assertRefused(
         importing(LotFile.HEADER + "\nharbour,H-1,\nharbour,H-1,WIDE\n"),
         "parkade: --file: lot.csv line 3: spot_id H-1 is already on line 2");

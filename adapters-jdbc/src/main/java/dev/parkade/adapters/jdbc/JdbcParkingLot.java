@@ -43,6 +43,7 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory, Facili
   private final SessionStore sessions;
   private final SpotInventory spots;
   private final FacilityCatalogue facilities;
+  private final JdbcLotImport lotImport;
 
   /**
    * @param jdbi over connections that start in autocommit mode, as a pool gives them by default:
@@ -50,8 +51,6 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory, Facili
    *     transaction already open, which it then neither commits nor rolls back
    * @throws IllegalArgumentException when a connection does not start in autocommit mode
    */
-  private final JdbcLotImport lotImport;
-
   public JdbcParkingLot(Jdbi jdbi) {
     Statements statements = new Statements(jdbi);
     this.sessions = new JdbcSessionStore(statements);
