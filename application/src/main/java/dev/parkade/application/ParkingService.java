@@ -41,7 +41,6 @@ import java.util.Optional;
 public final class ParkingService {
   private final SessionStore sessions;
   private final SpotInventory spots;
-  private final FacilityCatalogue facilities;
   private final Clock clock;
   private final SessionIdGenerator ids;
 
@@ -49,7 +48,6 @@ public final class ParkingService {
       SessionStore sessions, SpotInventory spots, Clock clock, SessionIdGenerator ids) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.spots = Objects.requireNonNull(spots, "spots");
-    this.facilities = spots.facilities();
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ids = Objects.requireNonNull(ids, "ids");
   }
@@ -150,7 +148,7 @@ public final class ParkingService {
       return spots.occupancy().free();
     }
     long free = 0;
-    for (Facility facility : facilities.all()) {
+    for (Facility facility : catalogue().all()) {
       free += spots.counts(facility.id()).map(c -> c.having(filter.features()).free()).orElse(0L);
     }
     return free;
@@ -158,21 +156,26 @@ public final class ParkingService {
 
   // ---------------------------------------------------------------- facilities
 
+  /** The facilities, which share their state with the spots (asked for on use, not kept). */
+  private FacilityCatalogue catalogue() {
+    return spots.facilities();
+  }
+
   /** Creates a facility with no spots; refused with {@code FACILITY_EXISTS}. */
   public FacilityStatus createFacility(Facility facility) {
-    facilities.create(facility);
+    catalogue().create(facility);
     return new FacilityStatus(facility, FacilityCounts.empty(facility.id()));
   }
 
   /** A facility with its counts; refused with {@code FACILITY_NOT_FOUND}. */
   public FacilityStatus facility(FacilityId id) {
-    return status(facilities.find(id).orElseThrow(FACILITY_NOT_FOUND::exception))
+    return status(catalogue().find(id).orElseThrow(FACILITY_NOT_FOUND::exception))
         .orElseThrow(FACILITY_NOT_FOUND::exception);
   }
 
   /** Every facility with its counts, in id order (each facility's counts of one instant). */
   public List<FacilityStatus> facilities() {
-    return facilities.all().stream().flatMap(f -> status(f).stream()).toList();
+    return catalogue().all().stream().flatMap(f -> status(f).stream()).toList();
   }
 
   /** Empty when the facility was deleted since it was read. */
@@ -188,7 +191,7 @@ public final class ParkingService {
     if (id.equals(FacilityId.DEFAULT)) {
       throw new InvalidValueException("facilityId", "the default facility cannot be deleted");
     }
-    facilities.delete(id);
+    catalogue().delete(id);
   }
 
   // ---------------------------------------------------------------- operators

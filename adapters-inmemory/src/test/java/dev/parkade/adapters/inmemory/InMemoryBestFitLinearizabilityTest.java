@@ -38,7 +38,7 @@ class InMemoryBestFitLinearizabilityTest {
   @Test
   void startsWithAndWithoutNeeds_ends_andClassCounts_areLinearizable_onOnePlainAndOneEvSpot() {
     new ModelCheckingOptions()
-        .iterations(12)
+        .iterations(6)
         .invocationsPerIteration(200)
         .threads(3)
         .actorsPerThread(2)
