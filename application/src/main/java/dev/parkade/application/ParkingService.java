@@ -1,19 +1,26 @@
 package dev.parkade.application;
 
+import static dev.parkade.domain.ParkingFailure.FACILITY_NOT_FOUND;
 import static dev.parkade.domain.ParkingFailure.NO_ACTIVE_SESSION;
 import static dev.parkade.domain.ParkingFailure.SESSION_NOT_FOUND;
 
+import dev.parkade.domain.Facility;
+import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.InvalidValueException;
 import dev.parkade.domain.ParkingException;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.SessionStatus;
+import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.FacilityCatalogue;
+import dev.parkade.domain.port.FacilityCounts;
 import dev.parkade.domain.port.NewSession;
 import dev.parkade.domain.port.Occupancy;
 import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.Spot;
+import dev.parkade.domain.port.SpotFilter;
 import dev.parkade.domain.port.SpotInventory;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,9 +54,21 @@ public final class ParkingService {
 
   // ---------------------------------------------------------------- drivers
 
-  /** Reserves a free spot for the driver's vehicle, now. */
+  /**
+   * Reserves a free spot of the facility for the driver's vehicle, now: one having every needed
+   * feature and the fewest others ({@link dev.parkade.domain.BestFit}). Refused with {@code
+   * USER_HAS_ACTIVE_SESSION}, {@code VEHICLE_ALREADY_PARKED}, {@code FACILITY_NOT_FOUND} or {@code
+   * NO_SPOTS_AVAILABLE}, in that order.
+   */
   public ParkingSession startSession(StartSession command) {
-    return sessions.start(new NewSession(ids.next(), command.user(), command.plate(), now()));
+    return sessions.start(
+        new NewSession(
+            ids.next(),
+            command.user(),
+            command.plate(),
+            now(),
+            command.facility(),
+            command.needs()));
   }
 
   /** The driver's active session; refused with {@code NO_ACTIVE_SESSION}. */
@@ -95,23 +114,100 @@ public final class ParkingService {
 
   // ---------------------------------------------------------------- availability
 
+  /** The whole deployment's counts, every facility together. */
   public Occupancy occupancy() {
     return spots.occupancy();
   }
 
+  /** A facility's counts; refused with {@code FACILITY_NOT_FOUND}. */
+  public FacilityCounts occupancy(FacilityId facility) {
+    return spots.counts(facility).orElseThrow(FACILITY_NOT_FOUND::exception);
+  }
+
   /** The free count and up to {@code limit} free spot ids (1 to {@link Limits#MAX_FREE_SPOTS}). */
   public AvailableSpots availableSpots(int limit) {
+    return availableSpots(SpotFilter.ALL, limit);
+  }
+
+  /**
+   * The free spots that {@code filter} shows: their count and up to {@code limit} of their ids (1
+   * to {@link Limits#MAX_FREE_SPOTS}). The count is of one instant for the whole deployment or one
+   * facility; for features across every facility it sums each facility's count, read one after the
+   * other. Refused with {@code FACILITY_NOT_FOUND} for a facility that does not exist.
+   */
+  public AvailableSpots availableSpots(SpotFilter filter, int limit) {
     Limits.require("limit", limit, Limits.MAX_FREE_SPOTS);
-    long available = spots.occupancy().free();
-    return new AvailableSpots(available, spots.freeSpots(limit));
+    return new AvailableSpots(available(filter), spots.freeSpots(filter, limit));
+  }
+
+  private long available(SpotFilter filter) {
+    if (filter.facility().isPresent()) {
+      return occupancy(filter.facility().get()).having(filter.features()).free();
+    }
+    if (filter.features().equals(SpotFeatures.NONE)) {
+      return spots.occupancy().free();
+    }
+    long free = 0;
+    for (Facility facility : catalogue().all()) {
+      free += spots.counts(facility.id()).map(c -> c.having(filter.features()).free()).orElse(0L);
+    }
+    return free;
+  }
+
+  // ---------------------------------------------------------------- facilities
+
+  /** The facilities, which share their state with the spots (asked for on use, not kept). */
+  private FacilityCatalogue catalogue() {
+    return spots.facilities();
+  }
+
+  /** Creates a facility with no spots; refused with {@code FACILITY_EXISTS}. */
+  public FacilityStatus createFacility(Facility facility) {
+    catalogue().create(facility);
+    return new FacilityStatus(facility, FacilityCounts.empty(facility.id()));
+  }
+
+  /** A facility with its counts; refused with {@code FACILITY_NOT_FOUND}. */
+  public FacilityStatus facility(FacilityId id) {
+    return status(catalogue().find(id).orElseThrow(FACILITY_NOT_FOUND::exception))
+        .orElseThrow(FACILITY_NOT_FOUND::exception);
+  }
+
+  /** Every facility with its counts, in id order (each facility's counts of one instant). */
+  public List<FacilityStatus> facilities() {
+    return catalogue().all().stream().flatMap(f -> status(f).stream()).toList();
+  }
+
+  /** Empty when the facility was deleted since it was read. */
+  private Optional<FacilityStatus> status(Facility facility) {
+    return spots.counts(facility.id()).map(counts -> new FacilityStatus(facility, counts));
+  }
+
+  /**
+   * Deletes a facility without spots; refused with {@code FACILITY_NOT_FOUND} or {@code
+   * FACILITY_NOT_EMPTY}. The default facility always exists: deleting it is invalid.
+   */
+  public void deleteFacility(FacilityId id) {
+    if (id.equals(FacilityId.DEFAULT)) {
+      throw new InvalidValueException("facilityId", "the default facility cannot be deleted");
+    }
+    catalogue().delete(id);
   }
 
   // ---------------------------------------------------------------- operators
 
   /** Spots in id order with their state, {@code limit} 1 to {@link Limits#MAX_SPOTS_PAGE}. */
   public SpotPage spots(Optional<SpotId> after, int limit) {
+    return spots(SpotFilter.ALL, after, limit);
+  }
+
+  /**
+   * The spots that {@code filter} shows, in id order with their state, {@code limit} 1 to {@link
+   * Limits#MAX_SPOTS_PAGE}.
+   */
+  public SpotPage spots(SpotFilter filter, Optional<SpotId> after, int limit) {
     Limits.require("limit", limit, Limits.MAX_SPOTS_PAGE);
-    List<Spot> page = spots.spots(after, limit + 1);
+    List<Spot> page = spots.spots(filter, after, limit + 1);
     if (page.size() <= limit) {
       return new SpotPage(page, Optional.empty());
     }
@@ -120,9 +216,18 @@ public final class ParkingService {
   }
 
   /**
-   * Adds 1 to {@link Limits#MAX_SPOTS_PER_ADD} distinct spots, all or none ({@code SPOT_EXISTS}).
+   * Adds 1 to {@link Limits#MAX_SPOTS_PER_ADD} distinct standard spots to the default facility, all
+   * or none ({@code SPOT_EXISTS}).
    */
   public List<SpotId> addSpots(List<SpotId> ids) {
+    return addSpots(FacilityId.DEFAULT, SpotFeatures.NONE, ids);
+  }
+
+  /**
+   * Adds 1 to {@link Limits#MAX_SPOTS_PER_ADD} distinct spots, each with {@code features}, to
+   * {@code facility}, all or none ({@code FACILITY_NOT_FOUND}, {@code SPOT_EXISTS}).
+   */
+  public List<SpotId> addSpots(FacilityId facility, SpotFeatures features, List<SpotId> ids) {
     if (ids.isEmpty() || ids.size() > Limits.MAX_SPOTS_PER_ADD) {
       throw new InvalidValueException(
           "ids", "must hold 1 to " + Limits.MAX_SPOTS_PER_ADD + " spot ids, held " + ids.size());
@@ -133,7 +238,7 @@ public final class ParkingService {
         throw new InvalidValueException("ids", "names " + id + " more than once");
       }
     }
-    return spots.add(ids);
+    return spots.add(facility, features, ids);
   }
 
   /** Removes a free spot; refused with {@code SPOT_NOT_FOUND} or {@code SPOT_OCCUPIED}. */

@@ -8,15 +8,19 @@ import com.google.common.collect.ImmutableList;
 import com.sageserpent.americium.java.Trials;
 import com.sageserpent.americium.java.TrialsApi;
 import com.sageserpent.americium.java.TrialsScaffolding;
+import dev.parkade.domain.Facility;
+import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.InvalidValueException;
 import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingException;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.SessionStatus;
+import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.Spot;
+import dev.parkade.domain.port.SpotFilter;
 import dev.parkade.domain.port.StoragePorts;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +41,8 @@ import org.junit.jupiter.api.Timeout;
 public abstract class ParkingServiceModelProperties {
   private static final int USERS = 4;
   private static final int PLATES = 4;
-  private static final int SPOTS = 3;
+  private static final int SPOTS = 4;
+  private static final int FACILITIES = 3; // the default and two that steps create and delete
   private static final int SESSION_REFS = 12;
 
   /** Fresh, empty storage of the adapter under test. */
@@ -54,7 +59,8 @@ public abstract class ParkingServiceModelProperties {
 
   sealed interface Step {}
 
-  record Start(int user, int plate) implements Step {}
+  /** A start in facility {@code facility} (0 the default) needing the features of {@code needs}. */
+  record Start(int user, int plate, int facility, int needs) implements Step {}
 
   record EndCurrent(int user) implements Step {}
 
@@ -64,7 +70,18 @@ public abstract class ParkingServiceModelProperties {
 
   record SessionById(int caller, boolean operator, int session) implements Step {}
 
-  record AddSpots(ImmutableList<Integer> spots) implements Step {}
+  record AddSpots(ImmutableList<Integer> spots, int facility, int features) implements Step {}
+
+  record CreateFacility(int facility) implements Step {}
+
+  record DeleteFacility(int facility) implements Step {}
+
+  record CountFacility(int facility) implements Step {}
+
+  /** A filter: {@code facility} -1 for every facility. */
+  record AvailableIn(int facility, int features, int limit) implements Step {}
+
+  record ListSpotsIn(int facility, int features, int pageSize) implements Step {}
 
   record RemoveSpot(int spot) implements Step {}
 
@@ -76,6 +93,26 @@ public abstract class ParkingServiceModelProperties {
 
   private static final TrialsApi API = Trials.api();
 
+  /** Needs and features: mostly none or one feature, so that starts and spots meet. */
+  @SuppressWarnings("unchecked") // Americium's alternate takes generic varargs; all Trials<Integer>
+  private static final Trials<Integer> FEATURES =
+      API.alternate(API.only(0), API.only(0), API.choose(1, 2, 4, 8), API.integers(0, 15));
+
+  @SuppressWarnings("unchecked") // as above
+  private static final Trials<Integer> FACILITY =
+      API.alternate(API.only(0), API.integers(0, FACILITIES - 1));
+
+  private static Trials<Step> start() {
+    return upTo(USERS)
+        .flatMap(
+            u ->
+                upTo(PLATES)
+                    .flatMap(
+                        p ->
+                            FACILITY.flatMap(
+                                f -> FEATURES.map(n -> (Step) new Start(u, p, f, n)))));
+  }
+
   private static Trials<Integer> upTo(int exclusive) {
     return API.integers(0, exclusive - 1);
   }
@@ -84,8 +121,9 @@ public abstract class ParkingServiceModelProperties {
       "unchecked") // Americium's alternate takes generic varargs; all are Trials<Step>
   private static final Trials<Step> STEPS =
       API.alternate(
-          upTo(USERS).flatMap(u -> upTo(PLATES).map(p -> (Step) new Start(u, p))),
-          upTo(USERS).flatMap(u -> upTo(PLATES).map(p -> (Step) new Start(u, p))),
+          start(),
+          start(),
+          start(),
           upTo(USERS).map(u -> (Step) new EndCurrent(u)),
           upTo(USERS)
               .flatMap(
@@ -100,7 +138,24 @@ public abstract class ParkingServiceModelProperties {
                       API.booleans()
                           .flatMap(
                               op -> upTo(SESSION_REFS).map(s -> (Step) new SessionById(u, op, s)))),
-          API.integers(0, (1 << SPOTS) - 1).map(mask -> (Step) new AddSpots(spotsOf(mask))),
+          API.integers(0, (1 << SPOTS) - 1)
+              .flatMap(
+                  mask ->
+                      FACILITY.flatMap(
+                          f -> FEATURES.map(x -> (Step) new AddSpots(spotsOf(mask), f, x)))),
+          upTo(FACILITIES).map(f -> (Step) new CreateFacility(f)),
+          upTo(FACILITIES).map(f -> (Step) new DeleteFacility(f)),
+          upTo(FACILITIES).map(f -> (Step) new CountFacility(f)),
+          API.integers(-1, FACILITIES - 1)
+              .flatMap(
+                  f ->
+                      FEATURES.flatMap(
+                          x -> API.integers(0, 3).map(l -> (Step) new AvailableIn(f, x, l)))),
+          API.integers(-1, FACILITIES - 1)
+              .flatMap(
+                  f ->
+                      FEATURES.flatMap(
+                          x -> API.integers(1, 3).map(l -> (Step) new ListSpotsIn(f, x, l)))),
           upTo(SPOTS).map(s -> (Step) new RemoveSpot(s)),
           API.integers(0, 3).map(l -> (Step) new Available(l)),
           API.integers(1, 3).map(l -> (Step) new ListSpots(l)),
@@ -146,11 +201,15 @@ public abstract class ParkingServiceModelProperties {
         Object actual = real.run(step);
         if (actual instanceof ParkingSession started && step instanceof Start) {
           SpotId chosen = started.spotId();
-          modelLot.chooseSpotsWith(free -> chosen); // the model checks that it was free
+          // The model checks that it was among the best fitting free spots.
+          modelLot.chooseSpotsWith(bestFitting -> chosen);
         }
         Object expected = model.run(step);
         if (step instanceof Available) {
-          assertAvailableAgrees(expected, actual, modelLot, i, step);
+          assertAvailableAgrees(expected, actual, modelLot, SpotFilter.ALL, i, step);
+        } else if (step instanceof AvailableIn s) {
+          assertAvailableAgrees(
+              expected, actual, modelLot, World.filter(s.facility(), s.features()), i, step);
         } else {
           int index = i;
           assertEquals(expected, actual, () -> "step " + index + " " + step);
@@ -164,7 +223,12 @@ public abstract class ParkingServiceModelProperties {
 
   /** Which free spots an adapter lists is its own choice; they must be free, distinct, enough. */
   private static void assertAvailableAgrees(
-      Object expected, Object actual, ReferenceParkingLot model, int index, Step step) {
+      Object expected,
+      Object actual,
+      ReferenceParkingLot model,
+      SpotFilter filter,
+      int index,
+      Step step) {
     if (!(expected instanceof AvailableSpots want) || !(actual instanceof AvailableSpots got)) {
       assertEquals(expected, actual, "step " + index + " " + step);
       return;
@@ -172,7 +236,9 @@ public abstract class ParkingServiceModelProperties {
     assertEquals(want.available(), got.available(), "step " + index + " " + step);
     assertEquals(want.spots().size(), got.spots().size(), "step " + index + " " + step);
     assertEquals(got.spots().size(), new HashSet<>(got.spots()).size(), "distinct " + got);
-    assertTrue(model.freeSpotSet().containsAll(got.spots()), () -> got + " not all free");
+    assertTrue(
+        model.freeSpotSet(filter).containsAll(got.spots()),
+        () -> got + " not all free and shown by " + filter);
   }
 
   /** A service over some storage, with its own clock and ids, running steps as outcomes. */
@@ -198,7 +264,12 @@ public abstract class ParkingServiceModelProperties {
 
     private Object outcome(Step step) {
       if (step instanceof Start s) {
-        return service.startSession(new StartSession(user(s.user()), plate(s.plate())));
+        return service.startSession(
+            new StartSession(
+                user(s.user()),
+                plate(s.plate()),
+                facility(s.facility()),
+                SpotFeatures.ofMask(s.needs())));
       } else if (step instanceof EndCurrent s) {
         return service.endCurrentSession(user(s.user()));
       } else if (step instanceof EndById s) {
@@ -208,7 +279,23 @@ public abstract class ParkingServiceModelProperties {
       } else if (step instanceof SessionById s) {
         return service.session(caller(s.caller(), s.operator()), session(s.session()));
       } else if (step instanceof AddSpots s) {
-        return service.addSpots(s.spots().stream().map(World::spot).toList());
+        return service.addSpots(
+            facility(s.facility()),
+            SpotFeatures.ofMask(s.features()),
+            s.spots().stream().map(World::spot).toList());
+      } else if (step instanceof CreateFacility s) {
+        return service.createFacility(
+            new Facility(
+                facility(s.facility()), "F" + s.facility(), Optional.empty(), Optional.empty()));
+      } else if (step instanceof DeleteFacility s) {
+        service.deleteFacility(facility(s.facility()));
+        return "deleted";
+      } else if (step instanceof CountFacility s) {
+        return service.facility(facility(s.facility()));
+      } else if (step instanceof AvailableIn s) {
+        return service.availableSpots(filter(s.facility(), s.features()), s.limit());
+      } else if (step instanceof ListSpotsIn s) {
+        return allSpots(filter(s.facility(), s.features()), s.pageSize());
       } else if (step instanceof RemoveSpot s) {
         service.removeSpot(spot(s.spot()));
         return "removed";
@@ -225,6 +312,7 @@ public abstract class ParkingServiceModelProperties {
     List<Object> finalState() {
       return List.of(
           service.occupancy(),
+          service.facilities(),
           allSpots(2),
           allSessions(SessionStatus.ACTIVE, 2),
           allSessions(SessionStatus.ENDED, 2));
@@ -232,8 +320,12 @@ public abstract class ParkingServiceModelProperties {
 
     /** Every spot, page by page, so that paging itself is compared too. */
     List<Spot> allSpots(int pageSize) {
+      return allSpots(SpotFilter.ALL, pageSize);
+    }
+
+    List<Spot> allSpots(SpotFilter filter, int pageSize) {
       return walk(
-          after -> service.spots(after.map(World::spotId), pageSize),
+          after -> service.spots(filter, after.map(World::spotId), pageSize),
           page -> page.spots(),
           page -> page.next().map(SpotId::value));
     }
@@ -267,6 +359,17 @@ public abstract class ParkingServiceModelProperties {
 
     private static LicensePlate plate(int n) {
       return new LicensePlate("pl " + n);
+    }
+
+    /** Facility 0 is the default; the others are created and deleted by steps. */
+    private static FacilityId facility(int n) {
+      return n == 0 ? FacilityId.DEFAULT : new FacilityId("f" + n);
+    }
+
+    static SpotFilter filter(int facility, int features) {
+      return new SpotFilter(
+          facility < 0 ? Optional.empty() : Optional.of(facility(facility)),
+          SpotFeatures.ofMask(features));
     }
 
     private static Caller caller(int n, boolean operator) {

@@ -3,13 +3,19 @@ package dev.parkade.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parkade.domain.BestFit;
+import dev.parkade.domain.Facility;
+import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingException;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.SessionStatus;
+import dev.parkade.domain.SpotFeature;
+import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.FacilityCounts;
 import dev.parkade.domain.port.Fixtures;
 import dev.parkade.domain.port.Occupancy;
 import dev.parkade.domain.port.Spot;
@@ -38,6 +44,11 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Many threads fight over a small lot through {@link ParkingService}, released together by a
  * barrier; then the invariants must hold and every outcome must be one the contract allows.
+ *
+ * <p>The lot is split between two facilities, with spots of several feature classes, and starts
+ * name a facility (now and then one that does not exist) and random needs: every session must hold
+ * a spot of its facility that fits its needs ({@link BestFit#fits}, so accessible spots only go to
+ * starts needing them), and the counts of each facility and class must add up as the lot's do.
  */
 public abstract class ParkingServiceStress {
   private static final Set<String> ALLOWED_OUTCOMES =
@@ -46,10 +57,12 @@ public abstract class ParkingServiceStress {
           "start USER_HAS_ACTIVE_SESSION",
           "start VEHICLE_ALREADY_PARKED",
           "start NO_SPOTS_AVAILABLE",
+          "start FACILITY_NOT_FOUND",
           "end-current OK",
           "end-current NO_ACTIVE_SESSION",
           "end-by-id OK",
           "end-by-id SESSION_NOT_FOUND",
+          "facility-counts OK",
           "end-by-id SESSION_ALREADY_ENDED",
           "current OK",
           "current NO_ACTIVE_SESSION",
@@ -66,6 +79,33 @@ public abstract class ParkingServiceStress {
           "end-current NO_ACTIVE_SESSION",
           "end-by-id OK",
           "end-by-id SESSION_ALREADY_ENDED");
+
+  private static final FacilityId EAST = new FacilityId("east");
+  private static final FacilityId[] FACILITIES = {
+    FacilityId.DEFAULT, EAST, FacilityId.DEFAULT, EAST, new FacilityId("nowhere")
+  };
+
+  /** The features of spot i are {@code LAYOUT[i % 8]}; even spots are the default's, odd east's. */
+  private static final SpotFeatures[] LAYOUT = {
+    SpotFeatures.NONE,
+    SpotFeatures.NONE,
+    SpotFeatures.of(SpotFeature.EV_CHARGING),
+    SpotFeatures.of(SpotFeature.EV_CHARGING),
+    SpotFeatures.of(SpotFeature.ACCESSIBLE),
+    SpotFeatures.of(SpotFeature.WIDE),
+    SpotFeatures.NONE,
+    SpotFeatures.of(SpotFeature.EV_CHARGING, SpotFeature.ACCESSIBLE)
+  };
+
+  /** What starts need: half of them nothing. */
+  private static final SpotFeatures[] NEEDS = {
+    SpotFeatures.NONE,
+    SpotFeatures.NONE,
+    SpotFeatures.NONE,
+    SpotFeatures.of(SpotFeature.EV_CHARGING),
+    SpotFeatures.of(SpotFeature.ACCESSIBLE),
+    SpotFeatures.of(SpotFeature.WIDE)
+  };
 
   private final AtomicReferenceArray<SessionId> recentlyStarted = new AtomicReferenceArray<>(16);
 
@@ -101,7 +141,11 @@ public abstract class ParkingServiceStress {
       ParkingService service =
           new ParkingService(
               storage.sessions(), storage.spots(), Clock.systemUTC(), new CountingSessionIds());
-      service.addSpots(Fixtures.spotIds(spots()));
+      service.createFacility(new Facility(EAST, "East", Optional.empty(), Optional.empty()));
+      List<SpotId> ids = Fixtures.spotIds(spots());
+      for (int i = 0; i < ids.size(); i++) {
+        service.addSpots(facilityOf(i), LAYOUT[i % LAYOUT.length], List.of(ids.get(i)));
+      }
       for (int i = 0; i < recentlyStarted.length(); i++) {
         recentlyStarted.set(i, new SessionId("never-started-" + i));
       }
@@ -116,6 +160,17 @@ public abstract class ParkingServiceStress {
     } finally {
       close(storage);
     }
+  }
+
+  private static FacilityId facilityOf(int spot) {
+    return spot % 2 == 0 ? FacilityId.DEFAULT : EAST;
+  }
+
+  /** Where spot {@code id} is, and what it has, as the lot was laid out. */
+  private static Spot layoutOf(SpotId id, List<SpotId> ids, SpotState state) {
+    int i = ids.indexOf(id);
+    assertTrue(i >= 0, "not a spot of the lot: " + id);
+    return new Spot(id, state, facilityOf(i), LAYOUT[i % LAYOUT.length]);
   }
 
   private Map<String, Long> hammer(ParkingService service) throws Exception {
@@ -157,8 +212,13 @@ public abstract class ParkingServiceStress {
       if (dice < 40) {
         kind = "start";
         LicensePlate plate = new LicensePlate("PL-" + random.nextInt(plates()));
-        ParkingSession started = service.startSession(new StartSession(user, plate));
+        FacilityId facility = FACILITIES[random.nextInt(FACILITIES.length)];
+        SpotFeatures needs = NEEDS[random.nextInt(NEEDS.length)];
+        ParkingSession started =
+            service.startSession(new StartSession(user, plate, facility, needs));
         assertTrue(started.isActive() && started.userId().equals(user), started::toString);
+        assertEquals(facility, started.facilityId(), started::toString);
+        assertTrue(BestFit.fits(needs, started.spotFeatures()), () -> needs + " got " + started);
         recentlyStarted.set(random.nextInt(recentlyStarted.length()), started.id());
       } else if (dice < 70) {
         kind = "end-current";
@@ -173,6 +233,13 @@ public abstract class ParkingServiceStress {
         kind = "current";
         ParkingSession current = service.currentSession(user);
         assertTrue(current.isActive() && current.userId().equals(user), current::toString);
+      } else if (dice < 93) {
+        kind = "facility-counts";
+        boolean east = random.nextBoolean();
+        FacilityCounts counts = service.occupancy(east ? EAST : FacilityId.DEFAULT);
+        // Even spots are the default's, odd ones east's.
+        assertEquals(
+            east ? spots() / 2 : (spots() + 1) / 2, counts.all().total(), counts::toString);
       } else {
         kind = "occupancy";
         Occupancy occupancy = service.occupancy();
@@ -229,6 +296,30 @@ public abstract class ParkingServiceStress {
 
     for (ParkingSession session : active) {
       assertEquals(session, service.currentSession(session.userId()), "current session");
+    }
+
+    List<SpotId> ids = Fixtures.spotIds(spots());
+    for (Spot spot : spots) {
+      assertEquals(layoutOf(spot.id(), ids, spot.state()), spot, "a spot kept its place");
+    }
+    for (ParkingSession session : active) {
+      Spot held = layoutOf(session.spotId(), ids, SpotState.OCCUPIED);
+      assertEquals(held.facility(), session.facilityId(), session::toString);
+      assertEquals(held.features(), session.spotFeatures(), session::toString);
+    }
+    for (FacilityId facility : List.of(FacilityId.DEFAULT, EAST)) {
+      long[] total = new long[SpotFeatures.CLASSES];
+      long[] free = new long[SpotFeatures.CLASSES];
+      for (Spot spot : spots) {
+        if (spot.facility().equals(facility)) {
+          total[spot.features().mask()]++;
+          free[spot.features().mask()] += spot.state() == SpotState.FREE ? 1 : 0;
+        }
+      }
+      assertEquals(
+          new FacilityCounts(facility, total, free),
+          service.occupancy(facility),
+          "the counts of " + facility + " per class against the listing");
     }
   }
 

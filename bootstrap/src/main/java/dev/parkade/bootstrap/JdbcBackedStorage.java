@@ -3,8 +3,10 @@ package dev.parkade.bootstrap;
 import dev.parkade.adapters.jdbc.JdbcSettings;
 import dev.parkade.adapters.jdbc.JdbcStorage;
 import dev.parkade.domain.StorageUnavailableException;
+import dev.parkade.domain.port.LotImport;
 import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.SpotInventory;
+import java.util.Optional;
 
 /** A database opened for the server; failing to open it is a configuration error (exit 2). */
 final class JdbcBackedStorage implements Storage {
@@ -30,6 +32,11 @@ final class JdbcBackedStorage implements Storage {
   @Override
   public SpotInventory spots() {
     return database.lot();
+  }
+
+  @Override
+  public Optional<LotImport> lotImport() {
+    return Optional.of(database.lotImport());
   }
 
   @Override

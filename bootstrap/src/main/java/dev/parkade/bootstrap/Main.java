@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "parkade 0.1.0",
     description = "Parking spots for drivers, under any load.",
-    subcommands = {ServeCommand.class, TokenCommand.class, MigrateCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      TokenCommand.class,
+      MigrateCommand.class,
+      ImportCommand.class
+    })
 public final class Main implements Runnable {
   /** Exit status for bad usage or configuration. */
   static final int BAD_CONFIGURATION = 2;

@@ -1,13 +1,20 @@
 package dev.parkade.bootstrap;
 
+import dev.parkade.domain.port.LotImport;
 import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.SpotInventory;
+import java.util.Optional;
 
 /** The storage the server runs on, whichever kind: both ports, readiness, and its end. */
 public interface Storage extends AutoCloseable {
   SessionStore sessions();
 
   SpotInventory spots();
+
+  /** Loading a whole lot in one transaction, where the storage keeps its state outside us. */
+  default Optional<LotImport> lotImport() {
+    return Optional.empty();
+  }
 
   /** Whether storage answers now. */
   boolean isReady();

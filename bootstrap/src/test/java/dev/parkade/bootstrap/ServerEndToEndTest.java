@@ -3,6 +3,7 @@ package dev.parkade.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.parkade.adapters.web.ApiClient;
 import dev.parkade.adapters.web.Tokens;
 import dev.parkade.domain.UserId;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -129,6 +131,88 @@ class ServerEndToEndTest {
 
       rushForTheSpots(client, kind);
       assertTrue(client.get("/metrics", null).body().contains("parkade_sessions_started_total"));
+    } finally {
+      server.stop();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StorageKind.class)
+  void facilitiesAndTypedStarts_workOverHttp_onEveryStorage(StorageKind kind) throws Exception {
+    ParkadeServer server = server(kind);
+    server.start();
+    try {
+      ApiClient client = new ApiClient(server.port());
+      String operator = token("ops", true);
+      String facility =
+          "f-" + kind.flagValue() + "-" + UUID.randomUUID().toString().substring(0, 8);
+      String ev = facility + "-EV";
+      String plain = facility + "-P";
+      assertEquals(
+          201,
+          client
+              .post(
+                  "/api/v1/facilities", "{\"id\":\"" + facility + "\",\"name\":\"E2E\"}", operator)
+              .status());
+      assertEquals(
+          201,
+          client
+              .post(
+                  "/api/v1/spots",
+                  "{\"ids\":[\""
+                      + ev
+                      + "\"],\"facilityId\":\""
+                      + facility
+                      + "\",\"features\":[\"EV_CHARGING\"]}",
+                  operator)
+              .status());
+      assertEquals(
+          201,
+          client
+              .post(
+                  "/api/v1/spots",
+                  "{\"ids\":[\"" + plain + "\"],\"facilityId\":\"" + facility + "\"}",
+                  operator)
+              .status());
+
+      String inFacility = ",\"facilityId\":\"" + facility + "\"";
+      String evDriver = token("ev-" + facility, false);
+      ApiClient.Reply charged =
+          client.post(
+              "/api/v1/sessions",
+              "{\"vehicle\":{\"plate\":\"EV1\"}" + inFacility + ",\"needs\":[\"EV_CHARGING\"]}",
+              evDriver);
+      assertEquals(ev, charged.json().path("spotId").asText(), charged::body);
+      String plainDriver = token("plain-" + facility, false);
+      ApiClient.Reply parked =
+          client.post(
+              "/api/v1/sessions",
+              "{\"vehicle\":{\"plate\":\"P1\"}" + inFacility + "}",
+              plainDriver);
+      assertEquals(plain, parked.json().path("spotId").asText(), parked::body);
+      assertEquals(
+          "NO_SPOTS_AVAILABLE",
+          client
+              .post(
+                  "/api/v1/sessions",
+                  "{\"vehicle\":{\"plate\":\"L1\"}" + inFacility + "}",
+                  token("late-" + facility, false))
+              .code());
+
+      JsonNode counts = client.get("/api/v1/facilities/" + facility, null).json();
+      assertEquals(2, counts.path("total").asInt(), counts::toString);
+      assertEquals(0, counts.path("available").asInt(), counts::toString);
+      assertEquals(1, counts.path("byFeature").path("EV_CHARGING").path("total").asInt());
+      assertEquals(0, counts.path("byFeature").path("EV_CHARGING").path("available").asInt());
+      assertEquals(
+          "FACILITY_NOT_EMPTY", client.delete("/api/v1/facilities/" + facility, operator).code());
+
+      client.post("/api/v1/sessions/current/end", "", evDriver);
+      client.post("/api/v1/sessions/current/end", "", plainDriver);
+      assertEquals(204, client.delete("/api/v1/spots/" + ev, operator).status());
+      assertEquals(204, client.delete("/api/v1/spots/" + plain, operator).status());
+      assertEquals(204, client.delete("/api/v1/facilities/" + facility, operator).status());
+      assertEquals("FACILITY_NOT_FOUND", client.get("/api/v1/facilities/" + facility, null).code());
     } finally {
       server.stop();
     }

@@ -11,14 +11,7 @@ final class Identifiers {
   static final String ID_PUNCTUATION = "._-";
 
   static String require(String field, String value, int maxLength, String punctuation) {
-    if (value == null) {
-      throw new InvalidValueException(field, "is required");
-    }
-    int length = value.length();
-    if (length == 0 || length > maxLength) {
-      throw new InvalidValueException(
-          field, "must be 1 to " + maxLength + " characters long, was " + length);
-    }
+    int length = requireLength(field, value, maxLength).length();
     for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
       if (!isAsciiLetterOrDigit(c) && punctuation.indexOf(c) < 0) {
@@ -31,6 +24,19 @@ final class Identifiers {
                 + "' at position "
                 + (i + 1));
       }
+    }
+    return value;
+  }
+
+  /** Requires {@code value}, of 1 to {@code maxLength} characters, whatever they are. */
+  static String requireLength(String field, String value, int maxLength) {
+    if (value == null) {
+      throw new InvalidValueException(field, "is required");
+    }
+    int length = value.length();
+    if (length == 0 || length > maxLength) {
+      throw new InvalidValueException(
+          field, "must be 1 to " + maxLength + " characters long, was " + length);
     }
     return value;
   }

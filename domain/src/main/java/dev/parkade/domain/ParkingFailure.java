@@ -13,7 +13,10 @@ public enum ParkingFailure {
   SESSION_ALREADY_ENDED("Parking session has already ended"),
   SPOT_EXISTS("Parking spot already exists"),
   SPOT_NOT_FOUND("Parking spot not found"),
-  SPOT_OCCUPIED("Parking spot is occupied");
+  SPOT_OCCUPIED("Parking spot is occupied"),
+  FACILITY_NOT_FOUND("Facility not found"),
+  FACILITY_EXISTS("Facility already exists"),
+  FACILITY_NOT_EMPTY("Facility still has spots");
 
   private final String message;
 

@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A user's vehicle in one spot from a start time until, once ended, an end time. Immutable: ending
- * a session gives a new record, and storage decides atomically which end wins.
+ * A user's vehicle in one spot from a start time until, once ended, an end time; the spot's
+ * facility and features are those it had when the session started. Immutable: ending a session
+ * gives a new record, and storage decides atomically which end wins.
  */
 public record ParkingSession(
     SessionId id,
@@ -14,7 +15,9 @@ public record ParkingSession(
     LicensePlate plate,
     SpotId spotId,
     Instant startTime,
-    Optional<Instant> endTime) {
+    Optional<Instant> endTime,
+    FacilityId facilityId,
+    SpotFeatures spotFeatures) {
 
   public ParkingSession {
     Objects.requireNonNull(id, "id");
@@ -23,15 +26,41 @@ public record ParkingSession(
     Objects.requireNonNull(spotId, "spotId");
     Objects.requireNonNull(startTime, "startTime");
     Objects.requireNonNull(endTime, "endTime");
+    Objects.requireNonNull(facilityId, "facilityId");
+    Objects.requireNonNull(spotFeatures, "spotFeatures");
     if (endTime.isPresent() && endTime.get().isBefore(startTime)) {
       throw new IllegalArgumentException(
           "session " + id + " cannot end at " + endTime.get() + " before its start " + startTime);
     }
   }
 
+  /** A session on a standard spot of the default facility. */
+  public ParkingSession(
+      SessionId id,
+      UserId userId,
+      LicensePlate plate,
+      SpotId spotId,
+      Instant startTime,
+      Optional<Instant> endTime) {
+    this(id, userId, plate, spotId, startTime, endTime, FacilityId.DEFAULT, SpotFeatures.NONE);
+  }
+
+  /** An active session on a standard spot of the default facility. */
   public static ParkingSession started(
       SessionId id, UserId userId, LicensePlate plate, SpotId spotId, Instant startTime) {
     return new ParkingSession(id, userId, plate, spotId, startTime, Optional.empty());
+  }
+
+  public static ParkingSession started(
+      SessionId id,
+      UserId userId,
+      LicensePlate plate,
+      SpotId spotId,
+      Instant startTime,
+      FacilityId facilityId,
+      SpotFeatures spotFeatures) {
+    return new ParkingSession(
+        id, userId, plate, spotId, startTime, Optional.empty(), facilityId, spotFeatures);
   }
 
   public SessionStatus status() {
@@ -48,7 +77,14 @@ public record ParkingSession(
       throw new IllegalStateException("session " + id + " has already ended");
     }
     return new ParkingSession(
-        id, userId, plate, spotId, startTime, Optional.of(endTimeOf(startTime, time)));
+        id,
+        userId,
+        plate,
+        spotId,
+        startTime,
+        Optional.of(endTimeOf(startTime, time)),
+        facilityId,
+        spotFeatures);
   }
 
   /**

@@ -37,7 +37,8 @@ final class Claim implements SlotState {
   @SuppressWarnings("unused") // written through PHASE
   private volatile Phase phase = Phase.Stage.PENDING;
 
-  // Written once by the starting thread before its commit, read only after the commit is seen.
+  // Written by the starting thread before its commit (again when it trades a spot for a better
+  // fitting one), read by others only after the commit is seen.
   private volatile @Nullable SpotSlot spot;
 
   Claim(NewSession request) {
@@ -60,6 +61,11 @@ final class Claim implements SlotState {
     this.spot = held;
   }
 
+  /** Lets go of the spot held before the commit; the caller gives the slot back. */
+  void drop() {
+    this.spot = null;
+  }
+
   boolean holdsSpot() {
     return spot != null;
   }
@@ -78,7 +84,10 @@ final class Claim implements SlotState {
    * kept copy would cost a record per active session, a read is a few field copies.
    */
   ParkingSession activeSession() {
-    return ParkingSession.started(id, user, plate, spot().id(), startTime);
+    SpotSlot held = spot();
+    FreeSpots home = held.home();
+    return ParkingSession.started(
+        id, user, plate, held.id(), startTime, home.facilityId(), home.features);
   }
 
   /** How this claim ends when ended at {@code time}: never before its start. */
@@ -88,8 +97,17 @@ final class Claim implements SlotState {
 
   /** The ended record; only for a claim that holds its spot, ending or ended at {@code ended}. */
   ParkingSession endedSession(Phase.Ended ended) {
+    SpotSlot held = spot();
+    FreeSpots home = held.home();
     return new ParkingSession(
-        id, user, plate, spot().id(), startTime, Optional.of(ended.endTime()));
+        id,
+        user,
+        plate,
+        held.id(),
+        startTime,
+        Optional.of(ended.endTime()),
+        home.facilityId(),
+        home.features);
   }
 
   /** The ended record of a claim whose end is committed. */

@@ -1,12 +1,16 @@
 package dev.parkade.adapters.inmemory;
 
+import dev.parkade.domain.FacilityId;
 import java.util.List;
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change that takes effect at one compare-and-set in the {@link Ledger}, carrying the lot's
- * counts as of that change; its other effects (phases, spot states, the free queue) any thread may
- * apply. Applying is idempotent: every step is a compare-and-set that only its first applier wins.
- * It must not fail either: until some thread has applied it, every writer would meet it again, so
+ * counts as of that change and, for a change of one facility, that facility's {@link Tally}; its
+ * other effects (phases, spot states, the free queues, the facility's tally) any thread may apply.
+ * Applying is idempotent: every step is a compare-and-set that only its first applier wins. It must
+ * not fail either: until some thread has applied it, every writer would meet it again, so
  * everything that could fail (building records) happens before the commit.
  */
 abstract sealed class Commit {
@@ -15,6 +19,10 @@ abstract sealed class Commit {
   // nobody and may be counted again for the next attempt), so readers of the ledger see them.
   private long total;
   private long free;
+  // The facility this commit changes, and its tally before and after; set like the counts.
+  private @Nullable Site site;
+  private @Nullable Tally tallyBefore;
+  private @Nullable Tally tallyAfter;
   private volatile boolean applied;
 
   Commit() {}
@@ -37,17 +45,33 @@ abstract sealed class Commit {
     free = previous.free + freeChange;
   }
 
+  /**
+   * Makes this commit change {@code changed}'s tally from {@code before}, the tally read after the
+   * ledger was settled at the commit this one counts from, to {@code after}; before publishing it.
+   */
+  void countIn(Site changed, Tally before, Tally after) {
+    site = changed;
+    tallyBefore = before;
+    tallyAfter = after;
+  }
+
   boolean isApplied() {
     return applied;
   }
 
   /** Applies the effects, then says so; any number of threads may call it. */
-  void finish(FreeSpots freeSpots) {
-    apply(freeSpots);
+  void finish() {
+    Site changed = site;
+    Tally before = tallyBefore;
+    Tally after = tallyAfter;
+    if (changed != null && before != null && after != null) {
+      changed.replaceTally(before, after);
+    }
+    apply();
     applied = true;
   }
 
-  abstract void apply(FreeSpots freeSpots);
+  abstract void apply();
 
   /** Whether this commit decides the phase of {@code claim}. */
   boolean decides(Claim claim) {
@@ -61,7 +85,7 @@ abstract sealed class Commit {
     }
 
     @Override
-    void apply(FreeSpots freeSpots) {}
+    void apply() {}
   }
 
   /** A start: its claim holds a spot and becomes active. */
@@ -73,7 +97,7 @@ abstract sealed class Commit {
     }
 
     @Override
-    void apply(FreeSpots freeSpots) {
+    void apply() {
       claim.advance(Phase.Stage.PENDING, Phase.Stage.ACTIVE);
     }
 
@@ -94,9 +118,10 @@ abstract sealed class Commit {
     }
 
     @Override
-    void apply(FreeSpots freeSpots) {
+    void apply() {
       claim.advance(ending, ending.outcome());
-      freeSpots.release(claim.spot(), claim);
+      SpotSlot spot = claim.spot();
+      spot.home().release(spot, claim);
     }
 
     @Override
@@ -114,9 +139,9 @@ abstract sealed class Commit {
     }
 
     @Override
-    void apply(FreeSpots freeSpots) {
+    void apply() {
       for (SpotSlot slot : slots) {
-        freeSpots.release(slot, SpotSlot.Marker.ADDING);
+        slot.home().release(slot, SpotSlot.Marker.ADDING);
       }
     }
   }
@@ -130,8 +155,24 @@ abstract sealed class Commit {
     }
 
     @Override
-    void apply(FreeSpots freeSpots) {
+    void apply() {
       slot.transition(SpotSlot.Marker.REMOVING, SpotSlot.Marker.GONE);
+    }
+  }
+
+  /** An empty facility leaves the deployment: its tally says deleted, and the map forgets it. */
+  static final class FacilityDeleted extends Commit {
+    private final ConcurrentMap<FacilityId, Site> sites;
+    private final Site deleted;
+
+    FacilityDeleted(ConcurrentMap<FacilityId, Site> sites, Site deleted) {
+      this.sites = sites;
+      this.deleted = deleted;
+    }
+
+    @Override
+    void apply() {
+      sites.remove(deleted.facility.id(), deleted);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.parkade.adapters.inmemory;
 
+import dev.parkade.domain.FacilityId;
+import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,13 +12,26 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The index of free spots: a lock-free queue holding every {@link SpotSlot.Marker#FREE} slot, so
- * that a start takes a spot in constant time however full the lot is, and the first N free spots
- * cost N, never the size of the lot. The slot state stays the source of truth: the queue only says
- * where to look, and a taker still wins the slot by compare-and-set.
+ * The index of the free spots of one facility and feature class: a lock-free queue holding every
+ * {@link SpotSlot.Marker#FREE} slot of the class, so that a start takes a spot in constant time
+ * however full the lot is, and the first N free spots cost N, never the size of the lot. The slot
+ * state stays the source of truth: the queue only says where to look, and a taker still wins the
+ * slot by compare-and-set. Each slot names the index it belongs to ({@link SpotSlot#home()}), which
+ * is also where it is, and what it has.
  */
 final class FreeSpots {
   private final ConcurrentLinkedQueue<SpotSlot> queue = new ConcurrentLinkedQueue<>();
+  final Site site;
+  final SpotFeatures features;
+
+  FreeSpots(Site site, SpotFeatures features) {
+    this.site = site;
+    this.features = features;
+  }
+
+  FacilityId facilityId() {
+    return site.facility.id();
+  }
 
   /**
    * Takes a free slot for {@code claim}, or answers {@code null} when the queue has none right now.
@@ -49,9 +64,15 @@ final class FreeSpots {
    * so the listing skips repeats.
    */
   List<SpotId> first(int limit) {
-    int expected = Math.min(limit, 1024);
-    Set<SpotSlot> seen = Collections.newSetFromMap(new IdentityHashMap<>(expected));
-    List<SpotId> ids = new ArrayList<>(expected);
+    List<SpotId> ids = new ArrayList<>(Math.min(limit, 1024));
+    addFirst(ids, limit);
+    return ids;
+  }
+
+  /** Adds up to {@code limit - ids.size()} free spots of this index to {@code ids}. */
+  void addFirst(List<SpotId> ids, int limit) {
+    Set<SpotSlot> seen =
+        Collections.newSetFromMap(new IdentityHashMap<>(Math.min(limit - ids.size(), 1024)));
     for (SpotSlot slot : queue) {
       if (ids.size() >= limit) {
         break;
@@ -60,6 +81,10 @@ final class FreeSpots {
         ids.add(slot.id());
       }
     }
-    return ids;
+  }
+
+  @Override
+  public String toString() {
+    return "FreeSpots[" + facilityId() + " " + features + "]";
   }
 }

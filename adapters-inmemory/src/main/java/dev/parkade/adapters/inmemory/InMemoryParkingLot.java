@@ -1,5 +1,8 @@
 package dev.parkade.adapters.inmemory;
 
+import static dev.parkade.domain.ParkingFailure.FACILITY_EXISTS;
+import static dev.parkade.domain.ParkingFailure.FACILITY_NOT_EMPTY;
+import static dev.parkade.domain.ParkingFailure.FACILITY_NOT_FOUND;
 import static dev.parkade.domain.ParkingFailure.NO_ACTIVE_SESSION;
 import static dev.parkade.domain.ParkingFailure.SESSION_ALREADY_ENDED;
 import static dev.parkade.domain.ParkingFailure.SESSION_NOT_FOUND;
@@ -7,24 +10,32 @@ import static dev.parkade.domain.ParkingFailure.SPOT_EXISTS;
 import static dev.parkade.domain.ParkingFailure.SPOT_NOT_FOUND;
 import static dev.parkade.domain.ParkingFailure.SPOT_OCCUPIED;
 
+import dev.parkade.domain.BestFit;
+import dev.parkade.domain.Facility;
+import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingException;
 import dev.parkade.domain.ParkingFailure;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
+import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.StartRefusal;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.EndedSessionKey;
+import dev.parkade.domain.port.FacilityCatalogue;
+import dev.parkade.domain.port.FacilityCounts;
 import dev.parkade.domain.port.NewSession;
 import dev.parkade.domain.port.Occupancy;
 import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.Spot;
+import dev.parkade.domain.port.SpotFilter;
 import dev.parkade.domain.port.SpotInventory;
 import dev.parkade.domain.port.SpotState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Ended sessions are kept up to a bound given at construction (oldest dropped first); a dropped
  * session is no longer found by id nor listed. Nothing survives the process.
  */
-public final class InMemoryParkingLot implements SessionStore, SpotInventory {
+public final class InMemoryParkingLot implements SessionStore, SpotInventory, FacilityCatalogue {
 
   /** How many ended sessions are kept unless told otherwise. */
   public static final int DEFAULT_HISTORY_LIMIT = 100_000;
@@ -47,8 +58,8 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   private static final int RESCUE_AFTER_PAUSES = 1024;
 
   private final Catalogue catalogue = new Catalogue();
-  private final FreeSpots freeSpots = new FreeSpots();
-  private final Ledger ledger = new Ledger(freeSpots);
+  private final ConcurrentMap<FacilityId, Site> sites = new ConcurrentHashMap<>();
+  private final Ledger ledger = new Ledger();
   private final ConcurrentMap<UserId, Claim> byUser = new ConcurrentHashMap<>();
   private final ConcurrentMap<LicensePlate, Claim> byPlate = new ConcurrentHashMap<>();
   private final ConcurrentMap<SessionId, Claim> byId = new ConcurrentHashMap<>();
@@ -63,6 +74,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
    */
   public InMemoryParkingLot(int historyLimit) {
     this.history = new EndedHistory(historyLimit);
+    sites.put(FacilityId.DEFAULT, new Site(Facility.DEFAULT));
   }
 
   // ---------------------------------------------------------------- sessions
@@ -72,12 +84,12 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     Claim claim = new Claim(request);
     boolean userActive = !enter(byUser, request.userId(), claim);
     boolean plateActive = !userActive && !enter(byPlate, request.plate(), claim);
-    refuseIf(claim, userActive, plateActive, false);
+    refuseIf(claim, userActive, plateActive, false, false);
     if (byId.putIfAbsent(request.id(), claim) != null) {
       abandon(claim);
       throw new IllegalArgumentException("session id " + request.id() + " is already taken");
     }
-    return occupyFreeSpot(claim);
+    return occupyFittingSpot(claim, request.facility(), request.needs());
   }
 
   /**
@@ -103,41 +115,72 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
     }
   }
 
-  private ParkingSession occupyFreeSpot(Claim claim) {
-    Commit started = new Commit.SessionStarted(claim);
+  /**
+   * Takes a free spot of {@code facility} in the best fitting class that counts one free, and
+   * commits the start. The facility's tally, read after the ledger is settled, says which class
+   * that is ({@link Tally#bestFreeRank}); a spot held from a worse class (a better one was freed
+   * since it was taken) is given back for one of the better class, so that at the commit, which
+   * counts from that very tally, no better fitting spot is free.
+   */
+  private ParkingSession occupyFittingSpot(Claim claim, FacilityId facility, SpotFeatures needs) {
+    Commit.SessionStarted started = new Commit.SessionStarted(claim);
     for (int pauses = 0; ; ) {
       Commit last = ledger.settled();
+      Site site = sites.get(facility);
+      Tally tally = site == null ? Tally.EMPTY : site.tally();
+      boolean missing = site == null || tally.deleted();
+      int rank = missing ? -1 : tally.bestFreeRank(needs);
+      if (site == null || rank < 0) {
+        giveBack(claim); // holds none: a held spot is counted free, so rank would be >= 0
+        refuseIf(claim, false, false, missing, true);
+        throw new IllegalStateException("a start with no fitting spot was not refused");
+      }
+      FreeSpots best = site.free(BestFit.maskAt(needs, rank));
+      if (claim.holdsSpot() && claim.spot().home() != best) {
+        giveBack(claim);
+      }
       if (!claim.holdsSpot()) {
-        refuseIf(claim, false, false, last.free() == 0);
-        SpotSlot slot = freeSpots.take(claim);
+        SpotSlot slot = best.take(claim);
         if (slot == null && pauses >= RESCUE_AFTER_PAUSES) {
-          slot = rescueFreeSlot(claim);
+          slot = rescueFreeSlot(claim, best);
         }
         if (slot == null) {
-          // Free spots are counted but none is queued: each is held by a start or a removal about
-          // to commit, or was just freed by a thread about to queue it.
+          // Free spots of the class are counted but none is queued: each is held by a start or a
+          // removal about to commit, or was just freed by a thread about to queue it.
           pauses = Backoff.pause(pauses);
           continue;
         }
         claim.hold(slot);
       }
-      // Holding a spot that the ledger counts as free, so last.free() >= 1 and this cannot go
-      // negative; it only fails when another commit came first.
+      // Holding a spot that the tally counts as free, so its free count is >= 1 and this cannot
+      // go negative; the commit only fails when another commit came first.
+      started.countIn(site, tally, tally.adjust(best.features.mask(), 0, -1));
       if (ledger.commit(last, started, 0, -1)) {
         return claim.activeSession();
       }
     }
   }
 
+  /** Gives back the spot a start holds before its commit, if any: it is free again. */
+  private static void giveBack(Claim claim) {
+    if (claim.holdsSpot()) {
+      SpotSlot held = claim.spot();
+      claim.drop();
+      held.home().release(held, claim);
+    }
+  }
+
   /**
-   * Takes a free slot straight from the catalogue. Only for a start that has waited long for the
-   * queue: a thread that freed a slot may have been descheduled before queueing it, and the start
-   * must not depend on that thread running again. Costs a walk of the lot, so it is the rare way
-   * out, never the path.
+   * Takes a free slot of {@code home} straight from the catalogue. Only for a start that has waited
+   * long for the queue: a thread that freed a slot may have been descheduled before queueing it,
+   * and the start must not depend on that thread running again. Costs a walk of the lot, so it is
+   * the rare way out, never the path.
    */
-  private @Nullable SpotSlot rescueFreeSlot(Claim claim) {
+  private @Nullable SpotSlot rescueFreeSlot(Claim claim, FreeSpots home) {
     for (SpotSlot slot : catalogue.snapshot()) {
-      if (slot.state() == SpotSlot.Marker.FREE && slot.transition(SpotSlot.Marker.FREE, claim)) {
+      if (slot.home() == home
+          && slot.state() == SpotSlot.Marker.FREE
+          && slot.transition(SpotSlot.Marker.FREE, claim)) {
         return slot;
       }
     }
@@ -145,8 +188,14 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   }
 
   /** Undoes the start of {@code claim} when what it found refuses it ({@link StartRefusal}). */
-  private void refuseIf(Claim claim, boolean userActive, boolean plateActive, boolean noSpotFree) {
-    Optional<ParkingFailure> refusal = StartRefusal.of(userActive, plateActive, noSpotFree);
+  private void refuseIf(
+      Claim claim,
+      boolean userActive,
+      boolean plateActive,
+      boolean facilityMissing,
+      boolean noSpotFits) {
+    Optional<ParkingFailure> refusal =
+        StartRefusal.of(userActive, plateActive, facilityMissing, noSpotFits);
     if (refusal.isPresent()) {
       abandon(claim);
       throw refusal.get().exception();
@@ -228,8 +277,11 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   /** Commits an end that an ender has won; any thread may do it, and it happens once. */
   private void commitEnd(Claim claim, Phase.Ending ending) {
     Commit.SessionEnded change = new Commit.SessionEnded(claim, ending);
+    FreeSpots home = claim.spot().home();
     for (; ; ) {
       Commit last = ledger.settled(); // read the ledger before the phase: see Ledger.settle
+      Tally tally = home.site.tally();
+      change.countIn(home.site, tally, tally.adjust(home.features.mask(), 0, +1));
       if (claim.rawPhase() != ending || ledger.commit(last, change, 0, +1)) {
         return;
       }
@@ -284,7 +336,13 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   // ---------------------------------------------------------------- spots
 
   @Override
-  public List<SpotId> add(List<SpotId> ids) {
+  public List<SpotId> add(FacilityId facility, SpotFeatures features, List<SpotId> ids) {
+    ledger.settled();
+    Site site = sites.get(facility);
+    if (site == null || site.tally().deleted()) {
+      throw FACILITY_NOT_FOUND.exception();
+    }
+    FreeSpots home = site.free(features.mask());
     SpotId[] sorted = ids.toArray(new SpotId[0]);
     Arrays.sort(sorted);
     List<SpotSlot> slots = new ArrayList<>(sorted.length);
@@ -292,7 +350,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
       if (i > 0 && sorted[i].equals(sorted[i - 1])) {
         throw new IllegalArgumentException("spot id " + sorted[i] + " is given twice");
       }
-      slots.add(new SpotSlot(sorted[i], SpotSlot.Marker.ADDING));
+      slots.add(new SpotSlot(sorted[i], home, SpotSlot.Marker.ADDING));
     }
     // Nothing is published until no id is taken, so an add is all or nothing.
     for (int pauses = 0; ; ) {
@@ -311,11 +369,25 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
         }
       }
     }
+    // The facility may have been deleted since: a deletion commits only while the facility counts
+    // no spot, and these are not counted until this commit, which counts from the facility's
+    // tally; so of the two, the one that commits first decides.
     Commit added = new Commit.SpotsAdded(slots);
-    while (!ledger.commit(ledger.settled(), added, slots.size(), slots.size())) {
-      // another commit came first; count again from it
+    int mask = features.mask();
+    for (; ; ) {
+      Commit last = ledger.settled();
+      Tally tally = site.tally();
+      if (tally.deleted()) {
+        for (SpotSlot slot : slots) {
+          slot.transition(SpotSlot.Marker.ADDING, SpotSlot.Marker.GONE); // never part of the lot
+        }
+        throw FACILITY_NOT_FOUND.exception();
+      }
+      added.countIn(site, tally, tally.adjust(mask, slots.size(), slots.size()));
+      if (ledger.commit(last, added, slots.size(), slots.size())) {
+        return List.copyOf(ids);
+      }
     }
-    return List.copyOf(ids);
   }
 
   /**
@@ -353,7 +425,7 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
       if (state == SpotSlot.Marker.FREE) {
         if (slot.transition(SpotSlot.Marker.FREE, SpotSlot.Marker.REMOVING)) {
           commitRemoval(slot);
-          freeSpots.forget(slot);
+          slot.home().forget(slot);
           return;
         }
       } else if (state == SpotSlot.Marker.REMOVING) {
@@ -380,8 +452,11 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
 
   private void commitRemoval(SpotSlot slot) {
     Commit removed = new Commit.SpotRemoved(slot);
+    FreeSpots home = slot.home();
     for (; ; ) {
       Commit last = ledger.settled(); // read the ledger before the state: see Ledger.settle
+      Tally tally = home.site.tally();
+      removed.countIn(home.site, tally, tally.adjust(home.features.mask(), -1, -1));
       if (slot.state() != SpotSlot.Marker.REMOVING || ledger.commit(last, removed, -1, -1)) {
         return;
       }
@@ -395,16 +470,51 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
   }
 
   @Override
-  public List<SpotId> freeSpots(int limit) {
-    return freeSpots.first(limit);
+  public Optional<FacilityCounts> counts(FacilityId facility) {
+    Site site = sites.get(facility);
+    if (site == null) {
+      return Optional.empty();
+    }
+    ledger.settled(); // a commit of this facility may be published and not yet applied
+    Tally tally = site.tally();
+    return tally.deleted() ? Optional.empty() : Optional.of(tally.counts(facility));
+  }
+
+  /**
+   * Walks the free indexes of the facilities and classes that {@code filter} shows: the time of
+   * {@code limit} and of at most 16 classes per facility, never of the lot.
+   */
+  @Override
+  public List<SpotId> freeSpots(SpotFilter filter, int limit) {
+    List<SpotId> ids = new ArrayList<>(Math.min(limit, 1024));
+    for (Site site : shownSites(filter)) {
+      for (int mask = 0; mask < SpotFeatures.CLASSES && ids.size() < limit; mask++) {
+        if (filter.matchesClass(SpotFeatures.ofMask(mask))) {
+          site.free(mask).addFirst(ids, limit);
+        }
+      }
+    }
+    return ids;
+  }
+
+  private List<Site> shownSites(SpotFilter filter) {
+    if (filter.facility().isPresent()) {
+      Site site = sites.get(filter.facility().get());
+      return site == null ? List.of() : List.of(site);
+    }
+    return List.copyOf(sites.values());
   }
 
   @Override
-  public List<Spot> spots(Optional<SpotId> after, int limit) {
+  public List<Spot> spots(SpotFilter filter, Optional<SpotId> after, int limit) {
     List<Spot> page = new ArrayList<>(Math.min(limit, 1024));
     SpotSlot[] slots = catalogue.snapshot();
     for (int i = firstAfter(slots, after); i < slots.length && page.size() < limit; i++) {
       SpotSlot slot = slots[i];
+      FreeSpots home = slot.home();
+      if (!filter.matches(home.facilityId(), home.features)) {
+        continue;
+      }
       SlotState state = slot.state();
       if (state == SpotSlot.Marker.ADDING || state == SpotSlot.Marker.REMOVING) {
         // An add or a removal may have committed and not yet be applied; once the ledger is
@@ -413,13 +523,93 @@ public final class InMemoryParkingLot implements SessionStore, SpotInventory {
         state = slot.state();
       }
       if (state == SpotSlot.Marker.FREE || state == SpotSlot.Marker.REMOVING) {
-        page.add(new Spot(slot.id(), SpotState.FREE));
+        page.add(new Spot(slot.id(), SpotState.FREE, home.facilityId(), home.features));
       } else if (state instanceof Claim claim) {
         boolean occupied = ledger.settle(claim).isActive();
-        page.add(new Spot(slot.id(), occupied ? SpotState.OCCUPIED : SpotState.FREE));
+        page.add(
+            new Spot(
+                slot.id(),
+                occupied ? SpotState.OCCUPIED : SpotState.FREE,
+                home.facilityId(),
+                home.features));
       }
     }
     return page;
+  }
+
+  // ---------------------------------------------------------------- facilities
+
+  @Override
+  public FacilityCatalogue facilities() {
+    return this;
+  }
+
+  /**
+   * Takes effect at the compare-and-set that puts the facility in the map; one whose deletion has
+   * committed may be replaced there before that deletion is applied.
+   */
+  @Override
+  public void create(Facility facility) {
+    Site fresh = new Site(facility);
+    for (; ; ) {
+      Site existing = sites.putIfAbsent(facility.id(), fresh);
+      if (existing == null) {
+        return;
+      }
+      ledger.settled(); // a deletion of it may be committed and not yet applied
+      if (!existing.tally().deleted()) {
+        throw FACILITY_EXISTS.exception();
+      }
+      if (sites.replace(facility.id(), existing, fresh)) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public Optional<Facility> find(FacilityId id) {
+    Site site = sites.get(id);
+    if (site == null) {
+      return Optional.empty();
+    }
+    ledger.settled();
+    return site.tally().deleted() ? Optional.empty() : Optional.of(site.facility);
+  }
+
+  /** Weakly consistent, like every listing here: each facility is exact when read. */
+  @Override
+  public List<Facility> all() {
+    ledger.settled();
+    return sites.values().stream()
+        .filter(site -> !site.tally().deleted())
+        .map(site -> site.facility)
+        .sorted(Comparator.comparing(Facility::id))
+        .toList();
+  }
+
+  /**
+   * Commits at the ledger, from a tally that counts no spot: spots being added are counted only by
+   * their add's commit, which then finds the facility deleted and gives up; a spot being removed is
+   * counted until its removal commits.
+   */
+  @Override
+  public void delete(FacilityId id) {
+    for (; ; ) {
+      Commit last = ledger.settled();
+      Site site = sites.get(id);
+      Tally tally = site == null ? Tally.EMPTY : site.tally();
+      if (site == null || tally.deleted()) {
+        throw FACILITY_NOT_FOUND.exception();
+      }
+      if (tally.hasSpots()) {
+        throw FACILITY_NOT_EMPTY.exception();
+      }
+      Commit deleted = new Commit.FacilityDeleted(sites, site);
+      deleted.countIn(site, tally, tally.asDeleted());
+      if (ledger.commit(last, deleted, 0, 0)) {
+        return;
+      }
+    }
   }
 
   private static int firstAfter(SpotSlot[] slots, Optional<SpotId> after) {

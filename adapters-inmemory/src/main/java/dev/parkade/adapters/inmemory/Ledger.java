@@ -26,11 +26,6 @@ final class Ledger {
   }
 
   private volatile Commit last = new Commit.Origin();
-  private final FreeSpots freeSpots;
-
-  Ledger(FreeSpots freeSpots) {
-    this.freeSpots = freeSpots;
-  }
 
   /** The last commit, whose counts are the lot's, read in one volatile read. */
   Commit current() {
@@ -41,7 +36,7 @@ final class Ledger {
   Commit settled() {
     Commit current = last;
     if (!current.isApplied()) {
-      current.finish(freeSpots);
+      current.finish();
     }
     return current;
   }
@@ -55,7 +50,7 @@ final class Ledger {
     if (!LAST.compareAndSet(this, expected, change)) {
       return false;
     }
-    change.finish(freeSpots);
+    change.finish();
     return true;
   }
 
@@ -71,7 +66,7 @@ final class Ledger {
     if (phase == Phase.Stage.PENDING || phase instanceof Phase.Ending) {
       Commit current = last;
       if (!current.isApplied() && current.decides(claim)) {
-        current.finish(freeSpots);
+        current.finish();
       }
       phase = claim.rawPhase();
     }

@@ -38,13 +38,23 @@ final class SpotSlot {
   }
 
   private final byte[] id;
+  private final FreeSpots home;
 
   @SuppressWarnings("unused") // written through STATE
   private volatile SlotState state;
 
-  SpotSlot(SpotId id, Marker initial) {
+  /**
+   * @param home the free index of the spot's facility and feature class: where it is queued when
+   *     free, and so where it is and what it has
+   */
+  SpotSlot(SpotId id, FreeSpots home, Marker initial) {
     this.id = bytesOf(id);
+    this.home = home;
     this.state = initial;
+  }
+
+  FreeSpots home() {
+    return home;
   }
 
   /** The spot's id, built anew on each call. */

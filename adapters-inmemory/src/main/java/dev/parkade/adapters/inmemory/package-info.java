@@ -1,5 +1,6 @@
 /**
- * The in-memory storage adapter: both ports on lock-free state, for one process.
+ * The in-memory storage adapter: the three ports (sessions, spots, facilities) on lock-free state,
+ * for one process.
  *
  * <h2>State</h2>
  *
@@ -13,9 +14,16 @@
  *       ConcurrentHashMap} indexes (by user, by plate, by session id) and the state of its spot.
  *       Its phase says whether the session exists: {@code PENDING -> ACTIVE -> Ending -> Ended}, or
  *       {@code ABORTED}.
+ *   <li>A {@link dev.parkade.adapters.inmemory.Site} per facility, in a {@code ConcurrentHashMap}
+ *       by id: the facility, one {@link dev.parkade.adapters.inmemory.FreeSpots} per feature class
+ *       (16), and the facility's {@link dev.parkade.adapters.inmemory.Tally}, an immutable record
+ *       of its total and free spots per class (and whether it is deleted), replaced whole by each
+ *       commit that changes the facility.
  *   <li>{@link dev.parkade.adapters.inmemory.FreeSpots}: a lock-free queue holding each free slot
- *       once. A start polls it instead of scanning the lot, so it costs O(1) amortised whether the
- *       lot is empty or 99.9% full; the first N free ids cost O(N).
+ *       of one facility and class once; each slot names its queue ({@code SpotSlot.home}), which is
+ *       also where the spot is and what it has. A start polls the queue of the best fitting class
+ *       instead of scanning the lot, so it costs O(1) amortised (at most 16 classes looked at)
+ *       whether the lot is empty or 99.9% full; the first N free ids cost O(N).
  *   <li>The {@link dev.parkade.adapters.inmemory.Ledger}: one atomic reference to the last {@link
  *       dev.parkade.adapters.inmemory.Commit}, which carries the total and free spots as of that
  *       change. Reading it is the O(1) free count.
@@ -36,12 +44,19 @@
  * <h2>Linearization points</h2>
  *
  * <ul>
- *   <li><b>start</b> succeeds at its ledger compare-and-set (free - 1, claim becomes active).
- *       Before that it has entered the user and plate indexes as {@code PENDING} (readers treat it
- *       as absent) and taken a slot from the free queue (still counted free). It is refused with
- *       {@code USER_HAS_ACTIVE_SESSION} or {@code VEHICLE_ALREADY_PARKED} at the read that settles
- *       the existing holder as active, and with {@code NO_SPOTS_AVAILABLE} at the read of a settled
- *       last commit whose free count is 0; a refused start removes its pending entries, which
+ *   <li><b>start</b> succeeds at its ledger compare-and-set (free - 1 for the lot and for its
+ *       spot's class in its facility's tally, claim becomes active). Before that it has entered the
+ *       user and plate indexes as {@code PENDING} (readers treat it as absent), settled the ledger,
+ *       read its facility's tally, and taken a slot (still counted free) from the queue of the
+ *       first class in {@link dev.parkade.domain.BestFit} order that the tally counts a free spot
+ *       in. The commit counts from that very tally, so it succeeds only if no commit came between:
+ *       at that instant no better fitting spot is free (a spot freed since makes the
+ *       compare-and-set fail, and the retry reads the new tally and trades the held slot for one of
+ *       the better class). It is refused with {@code USER_HAS_ACTIVE_SESSION} or {@code
+ *       VEHICLE_ALREADY_PARKED} at the read that settles the existing holder as active, with {@code
+ *       FACILITY_NOT_FOUND} at the read of a missing facility or a tally that says deleted, and
+ *       with {@code NO_SPOTS_AVAILABLE} at the read of a tally (after settling the ledger) whose
+ *       fitting classes count no free spot; a refused start removes its pending entries, which
  *       nobody could have taken for a session.
  *   <li><b>end</b> is won by the one compare-and-set of the claim's phase from {@code ACTIVE} to
  *       {@code Ending}, so exactly one of two racing ends wins. It takes effect at the ledger
@@ -49,14 +64,32 @@
  *       a loser helps the winner finish before answering {@code SESSION_ALREADY_ENDED}.
  *   <li><b>current session</b>, <b>session by id</b>: at the index read, or, for a claim in flight,
  *       at the second phase read of {@code Ledger.settle}. No locks, no waiting.
- *   <li><b>available count</b>: the single volatile read of the ledger.
+ *   <li><b>available count</b>: the single volatile read of the ledger. <b>A facility's counts</b>
+ *       (and whether it exists): the read of its tally after settling the ledger. The tally read is
+ *       as of the last commit at the settling or of a later one; either was the facility's state at
+ *       an instant within the read, because a tally is applied before the next commit can take
+ *       place.
  *   <li><b>add spots</b>: at the ledger compare-and-set (total and free + n). Before that, every id
  *       is checked against the catalogue, and only when none is part of the lot is a new catalogue
  *       published with the new slots as {@code ADDING}, invisible to readers; so an add is all or
  *       nothing. Refused with {@code SPOT_EXISTS} at the read of an existing slot that is free or
- *       held. <b>remove spot</b>: the slot goes {@code FREE -> REMOVING} (no start can take it any
- *       more), then commits at the ledger (total and free - 1); the slot stays in the catalogue as
- *       {@code GONE} until the next add leaves it out.
+ *       held, and with {@code FACILITY_NOT_FOUND} at the read of a deleted (or missing) facility's
+ *       tally, before publishing or at its commit attempt (its slots then go {@code ADDING ->
+ *       GONE}, never part of the lot). <b>remove spot</b>: the slot goes {@code FREE -> REMOVING}
+ *       (no start can take it any more), then commits at the ledger (total and free - 1, for the
+ *       lot and the spot's class); the slot stays in the catalogue as {@code GONE} until the next
+ *       add leaves it out.
+ *   <li><b>create facility</b>: at the compare-and-set that puts its site in the map ({@code
+ *       putIfAbsent}, or {@code replace} of a site whose deletion has committed); refused with
+ *       {@code FACILITY_EXISTS} at the read of a site that is not deleted. <b>delete facility</b>:
+ *       at a ledger commit that counts from a tally with no spot in any class and makes it deleted;
+ *       applying it removes the site from the map. Why no spot can be left in a deleted facility:
+ *       spots join a facility only by an add's commit, which counts from the facility's tally and
+ *       gives up when that tally says deleted; commits are serialized by the ledger, so either the
+ *       deletion commits first (the add then fails with {@code FACILITY_NOT_FOUND}) or the add does
+ *       (the deletion then counts its spots and fails with {@code FACILITY_NOT_EMPTY}). A spot
+ *       being removed counts until its removal commits, and a spot held by a session counts always,
+ *       so neither can be orphaned either.
  * </ul>
  *
  * <h2>Progress</h2>
@@ -76,7 +109,8 @@
  * A spot belongs to at most one active session, because a slot's state names one claim; a user and
  * a plate have at most one active session each, because each index holds one claim per key and a
  * claim replaces another only once that one is settled as not active; free + occupied = total,
- * because the ledger changes its counts in the same compare-and-set that commits each change.
+ * because the ledger changes its counts in the same compare-and-set that commits each change, and
+ * each facility's tally is changed by that same commit (applied before the next can take place).
  *
  * <h2>Bounds</h2>
  *

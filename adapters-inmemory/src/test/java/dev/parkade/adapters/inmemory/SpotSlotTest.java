@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** A slot keeps its id as bytes; it must read back and order exactly as the id does. */
 class SpotSlotTest {
+  private static final FreeSpots HOME = new Site(dev.parkade.domain.Facility.DEFAULT).free(0);
   private static final String ALPHABET =
       "-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
 
@@ -49,14 +50,14 @@ class SpotSlotTest {
     }
 
     for (SpotId a : ids) {
-      SpotSlot slot = new SpotSlot(a, SpotSlot.Marker.FREE);
+      SpotSlot slot = new SpotSlot(a, HOME, SpotSlot.Marker.FREE);
       assertEquals(a, slot.id());
       for (SpotId b : ids) {
         int expected = Integer.signum(a.compareTo(b));
         assertEquals(expected, Integer.signum(slot.compareTo(SpotSlot.bytesOf(b))), a + " vs " + b);
         assertEquals(
             expected,
-            Integer.signum(slot.compareTo(new SpotSlot(b, SpotSlot.Marker.FREE))),
+            Integer.signum(slot.compareTo(new SpotSlot(b, HOME, SpotSlot.Marker.FREE))),
             a + " vs " + b);
       }
     }

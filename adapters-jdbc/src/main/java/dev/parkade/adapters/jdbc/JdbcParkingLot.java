@@ -1,14 +1,21 @@
 package dev.parkade.adapters.jdbc;
 
+import dev.parkade.domain.Facility;
+import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
+import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.EndedSessionKey;
+import dev.parkade.domain.port.FacilityCatalogue;
+import dev.parkade.domain.port.FacilityCounts;
+import dev.parkade.domain.port.LotImport;
 import dev.parkade.domain.port.NewSession;
 import dev.parkade.domain.port.Occupancy;
 import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.Spot;
+import dev.parkade.domain.port.SpotFilter;
 import dev.parkade.domain.port.SpotInventory;
 import java.time.Instant;
 import java.util.List;
@@ -28,12 +35,15 @@ import org.jdbi.v3.core.Jdbi;
  * claimed at that instant, a start is refused with {@code NO_SPOTS_AVAILABLE} rather than waiting
  * to see whether one is given back.
  *
- * <p>The sessions are {@link JdbcSessionStore}'s and the spots {@link JdbcSpotInventory}'s; the SQL
- * is in {@link SharedSql}, {@link PostgresSql}, {@link PortableSql} and {@link LotCounter}.
+ * <p>The sessions are {@link JdbcSessionStore}'s, the spots {@link JdbcSpotInventory}'s and the
+ * facilities {@link JdbcFacilityCatalogue}'s; the SQL is in {@link SharedSql}, {@link PostgresSql},
+ * {@link PortableSql} and {@link LotCounter}.
  */
-public final class JdbcParkingLot implements SessionStore, SpotInventory {
+public final class JdbcParkingLot implements SessionStore, SpotInventory, FacilityCatalogue {
   private final SessionStore sessions;
   private final SpotInventory spots;
+  private final FacilityCatalogue facilities;
+  private final JdbcLotImport lotImport;
 
   /**
    * @param jdbi over connections that start in autocommit mode, as a pool gives them by default:
@@ -44,7 +54,14 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
   public JdbcParkingLot(Jdbi jdbi) {
     Statements statements = new Statements(jdbi);
     this.sessions = new JdbcSessionStore(statements);
-    this.spots = new JdbcSpotInventory(statements);
+    this.facilities = new JdbcFacilityCatalogue(statements);
+    this.spots = new JdbcSpotInventory(statements, facilities);
+    this.lotImport = new JdbcLotImport(statements);
+  }
+
+  /** Loading a whole lot in one transaction. */
+  public LotImport lotImport() {
+    return lotImport;
   }
 
   @Override
@@ -83,8 +100,8 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
   }
 
   @Override
-  public List<SpotId> add(List<SpotId> ids) {
-    return spots.add(ids);
+  public List<SpotId> add(FacilityId facility, SpotFeatures features, List<SpotId> ids) {
+    return spots.add(facility, features, ids);
   }
 
   @Override
@@ -98,12 +115,42 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory {
   }
 
   @Override
-  public List<SpotId> freeSpots(int limit) {
-    return spots.freeSpots(limit);
+  public Optional<FacilityCounts> counts(FacilityId facility) {
+    return spots.counts(facility);
   }
 
   @Override
-  public List<Spot> spots(Optional<SpotId> after, int limit) {
-    return spots.spots(after, limit);
+  public List<SpotId> freeSpots(SpotFilter filter, int limit) {
+    return spots.freeSpots(filter, limit);
+  }
+
+  @Override
+  public List<Spot> spots(SpotFilter filter, Optional<SpotId> after, int limit) {
+    return spots.spots(filter, after, limit);
+  }
+
+  @Override
+  public FacilityCatalogue facilities() {
+    return this;
+  }
+
+  @Override
+  public void create(Facility facility) {
+    facilities.create(facility);
+  }
+
+  @Override
+  public Optional<Facility> find(FacilityId id) {
+    return facilities.find(id);
+  }
+
+  @Override
+  public List<Facility> all() {
+    return facilities.all();
+  }
+
+  @Override
+  public void delete(FacilityId id) {
+    facilities.delete(id);
   }
 }

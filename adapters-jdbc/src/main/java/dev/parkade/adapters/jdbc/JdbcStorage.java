@@ -3,6 +3,7 @@ package dev.parkade.adapters.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parkade.domain.StorageUnavailableException;
+import dev.parkade.domain.port.LotImport;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -78,6 +79,11 @@ public final class JdbcStorage implements AutoCloseable {
 
   public JdbcParkingLot lot() {
     return lot;
+  }
+
+  /** Loading a whole lot in one transaction, for {@code parkade import}. */
+  public LotImport lotImport() {
+    return lot.lotImport();
   }
 
   /** Whether the database answers a trivial query now. */

@@ -8,11 +8,13 @@ import static dev.parkade.adapters.jdbc.SharedSql.SESSION_COLUMNS;
  */
 final class PortableSql {
   /**
-   * Free spots after {@code :after}, in id order: {@code free} first, see {@link
-   * SharedSql#FREE_SPOTS}.
+   * Free spots of facility {@code :facility} and feature class {@code :class} after {@code :after},
+   * in id order: ordered as the claim index is, see {@link SharedSql#FREE_SPOTS}.
    */
   static final String FREE_CANDIDATES =
-      "SELECT id FROM spot WHERE free = TRUE AND id > :after ORDER BY free, id LIMIT :n";
+      "SELECT id FROM spot WHERE facility_id = :facility AND feature_class = :class"
+          + " AND free = TRUE AND id > :after"
+          + " ORDER BY facility_id, feature_class, free, id LIMIT :n";
 
   /** Locks one candidate if it is still free and nobody holds it, without waiting. */
   static final String LOCK_CANDIDATE =
@@ -23,14 +25,15 @@ final class PortableSql {
   static final String INSERT_ACTIVE =
       "INSERT INTO active_session ("
           + SESSION_COLUMNS
-          + ") VALUES (:id, :user, :plate, :spot, :startedAt)";
+          + ") VALUES (:id, :user, :plate, :spot, :startedAt, :facility, :features)";
 
   static final String DELETE_ACTIVE = "DELETE FROM active_session WHERE id = :id";
 
   static final String INSERT_ENDED =
       "INSERT INTO ended_session ("
           + SESSION_COLUMNS
-          + ", ended_at) VALUES (:id, :user, :plate, :spot, :startedAt, :endedAt)";
+          + ", ended_at) VALUES (:id, :user, :plate, :spot, :startedAt, :facility, :features,"
+          + " :endedAt)";
 
   static final String FREE_SPOT = "UPDATE spot SET free = TRUE WHERE id = :id";
 

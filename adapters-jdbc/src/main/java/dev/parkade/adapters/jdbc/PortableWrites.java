@@ -1,7 +1,10 @@
 package dev.parkade.adapters.jdbc;
 
+import dev.parkade.domain.BestFit;
+import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.ParkingFailure;
 import dev.parkade.domain.ParkingSession;
+import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.StartRefusal;
 import dev.parkade.domain.port.NewSession;
@@ -33,12 +36,14 @@ final class PortableWrites implements SessionWrites {
     if (conflict.isPresent()) {
       throw conflict.get().exception();
     }
-    Optional<String> claimed = claimFreeSpot(h);
-    StartRefusal.check(false, false, claimed.isEmpty());
-    String spot = claimed.orElseThrow();
-    ParkingSession session =
-        ParkingSession.started(
-            request.id(), request.userId(), request.plate(), new SpotId(spot), request.startTime());
+    Optional<Claimed> claimed = claimFittingSpot(h, request.facility(), request.needs());
+    boolean facilityMissing =
+        claimed.isEmpty()
+            && !Statements.exists(h, SharedSql.FACILITY_BY_ID, request.facility().value());
+    StartRefusal.check(false, false, facilityMissing, claimed.isEmpty());
+    String spot = claimed.orElseThrow().id();
+    SpotFeatures features = claimed.orElseThrow().features();
+    ParkingSession session = request.startedOn(new SpotId(spot), features);
     int taken = h.createUpdate(PortableSql.TAKE_SPOT).bind("id", spot).execute();
     if (taken != 1) {
       // The row lock is held since the claim, so this would be a bug: fail the transaction whole
@@ -46,8 +51,25 @@ final class PortableWrites implements SessionWrites {
       throw new IllegalStateException("spot " + spot + " stopped being free under its lock");
     }
     SessionRows.bindSession(h.createUpdate(PortableSql.INSERT_ACTIVE), session).execute();
-    counter().adjust(h, 0, -1);
+    counter().adjust(h, request.facility().value(), features.mask(), 0, -1);
     return session;
+  }
+
+  private record Claimed(String id, SpotFeatures features) {}
+
+  /**
+   * Walks the feature classes that fit {@code needs} in best-fit order ({@link BestFit#order}) and
+   * claims the first free spot of {@code facility} it can lock.
+   */
+  private static Optional<Claimed> claimFittingSpot(
+      Handle h, FacilityId facility, SpotFeatures needs) {
+    for (SpotFeatures fitting : BestFit.order(needs)) {
+      Optional<String> claimed = claimFreeSpot(h, facility, fitting);
+      if (claimed.isPresent()) {
+        return Optional.of(new Claimed(claimed.get(), fitting));
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -56,11 +78,14 @@ final class PortableWrites implements SessionWrites {
    * free candidates without locking, then lock them one at a time, skipping any that another
    * transaction holds or has taken since.
    */
-  private static Optional<String> claimFreeSpot(Handle h) {
+  private static Optional<String> claimFreeSpot(
+      Handle h, FacilityId facility, SpotFeatures featureClass) {
     String after = "";
     for (; ; ) {
       List<String> candidates =
           h.createQuery(PortableSql.FREE_CANDIDATES)
+              .bind("facility", facility.value())
+              .bind("class", featureClass.mask())
               .bind("after", after)
               .bind("n", CANDIDATES)
               .mapTo(String.class)
@@ -98,7 +123,7 @@ final class PortableWrites implements SessionWrites {
         .bind("endedAt", SessionRows.timestamp(ended.endTime().orElseThrow()))
         .execute();
     h.createUpdate(PortableSql.FREE_SPOT).bind("id", ended.spotId().value()).execute();
-    counter().adjust(h, 0, +1);
+    counter().adjust(h, ended.facilityId().value(), ended.spotFeatures().mask(), 0, +1);
     return Optional.of(ended);
   }
 }

@@ -2,9 +2,14 @@ package dev.parkade.adapters.jdbc;
 
 import static dev.parkade.adapters.jdbc.SharedSql.SESSION_COLUMNS;
 
+import dev.parkade.domain.BestFit;
 import dev.parkade.domain.ParkingSession;
+import dev.parkade.domain.SpotFeatures;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The SQL that only PostgreSQL runs: a start and an end each as one data-modifying common table
@@ -15,32 +20,46 @@ final class PostgresSql {
 
   /**
    * The conflict check and the claim read one snapshot, so a refusal names what was true at one
-   * instant. The claim skips rows that another start has locked ({@code SKIP LOCKED}) and stops at
-   * the first it can lock; it claims nothing when the user or plate is busy. A start of the same
-   * user or plate committed after the snapshot still meets the unique constraints. The claim orders
-   * by {@code free, id} so that the planner walks the free-spot index (see {@link
-   * SharedSql#FREE_SPOTS}). Answers the spot taken, if any, and whether the user and the plate were
-   * found busy.
+   * instant. The claim walks the feature classes that fit the start's needs, best first ({@link
+   * BestFit#order}), as a list of values joined laterally to a {@code LIMIT 1 FOR UPDATE SKIP
+   * LOCKED} lookup in the claim index ({@code facility_id, feature_class, free, id}): the nested
+   * loop takes the classes in the list's order and the outer {@code LIMIT 1} stops it at the first
+   * class with a spot it can lock, so a start locks one row at most. (A statement that locks rows
+   * never runs in parallel, so nothing reorders the list.) It claims nothing when the user or plate
+   * is busy. A start of the same user or plate committed after the snapshot still meets the unique
+   * constraints. Answers the spot taken and its class, if any, whether the user and the plate were
+   * found busy, and whether the facility is missing.
    */
-  static final String START =
+  private static final String START =
       """
-      WITH conflict AS (%s), claimed AS (
-          SELECT id FROM spot
-          WHERE free = TRUE AND NOT EXISTS (SELECT 1 FROM conflict)
-          ORDER BY free, id LIMIT 1
-          FOR UPDATE OF spot SKIP LOCKED
+      WITH conflict AS (%1$s), claimed AS (
+          SELECT c.id FROM (VALUES %2$s) AS k(mask)
+          CROSS JOIN LATERAL (
+              SELECT id FROM spot
+              WHERE facility_id = :facility AND feature_class = k.mask AND free = TRUE
+              ORDER BY facility_id, feature_class, free, id LIMIT 1
+              FOR UPDATE SKIP LOCKED
+          ) c
+          WHERE NOT EXISTS (SELECT 1 FROM conflict)
+          LIMIT 1
       ), taken AS (
-          UPDATE spot SET free = FALSE FROM claimed WHERE spot.id = claimed.id RETURNING spot.id
+          UPDATE spot SET free = FALSE FROM claimed WHERE spot.id = claimed.id
+          RETURNING spot.id, spot.facility_id, spot.feature_class
       ), started AS (
-          INSERT INTO active_session (%s)
-          SELECT :id, :user, :plate, taken.id, :startedAt FROM taken
-          RETURNING spot_id
-      ), counted AS (%s)
+          INSERT INTO active_session (%3$s)
+          SELECT :id, :user, :plate, taken.id, :startedAt, taken.facility_id, taken.feature_class
+          FROM taken
+          RETURNING spot_id, facility_id, spot_features
+      ), counted AS (%4$s), class_counted AS (%5$s)
       SELECT (SELECT spot_id FROM started) AS spot,
+             (SELECT spot_features FROM started) AS features,
              EXISTS (SELECT 1 FROM conflict WHERE user_id = :user) AS user_busy,
-             EXISTS (SELECT 1 FROM conflict WHERE plate = :plate) AS plate_busy
-      """
-          .formatted(SharedSql.CONFLICTS, SESSION_COLUMNS, countIf("started", -1));
+             EXISTS (SELECT 1 FROM conflict WHERE plate = :plate) AS plate_busy,
+             NOT EXISTS (SELECT 1 FROM facility WHERE id = :facility) AS facility_missing
+      """;
+
+  /** The start statement for each needs (by mask): its classes written out in best-fit order. */
+  private static final List<String> START_BY_NEEDS = startsByNeeds();
 
   /**
    * Deleting the active row is what decides a race between two ends: the second waits for the
@@ -57,7 +76,7 @@ final class PostgresSql {
           RETURNING %1$s, ended_at
       ), freed AS (
           UPDATE spot SET free = TRUE FROM ended WHERE spot.id = ended.spot_id
-      ), counted AS (%3$s)
+      ), counted AS (%3$s), class_counted AS (%4$s)
       SELECT %1$s, ended_at FROM kept
       """;
 
@@ -67,13 +86,40 @@ final class PostgresSql {
 
   private PostgresSql() {}
 
+  /** The start of a session that needs {@code needs}. */
+  static String start(SpotFeatures needs) {
+    return START_BY_NEEDS.get(needs.mask());
+  }
+
+  private static List<String> startsByNeeds() {
+    List<String> starts = new ArrayList<>();
+    for (int mask = 0; mask < SpotFeatures.CLASSES; mask++) {
+      String classes =
+          BestFit.order(SpotFeatures.ofMask(mask)).stream()
+              .map(fitting -> "(" + fitting.mask() + ")")
+              .collect(Collectors.joining(", "));
+      starts.add(
+          START.formatted(
+              SharedSql.CONFLICTS,
+              classes,
+              SESSION_COLUMNS,
+              countIf("started", -1),
+              LotCounter.POSTGRESQL.classCountIn("started", "spot_features", -1)));
+    }
+    return List.copyOf(starts);
+  }
+
   /** The end of the active session whose {@code column} is {@code :key}. */
   static Optional<String> end(String column) {
     return Optional.ofNullable(END_BY_COLUMN.get(column));
   }
 
   private static String endWhere(String column) {
-    return END.formatted(SESSION_COLUMNS, column, countIf("ended", +1));
+    return END.formatted(
+        SESSION_COLUMNS,
+        column,
+        countIf("ended", +1),
+        LotCounter.POSTGRESQL.classCountIn("ended", "spot_features", +1));
   }
 
   /** Changes the free count by {@code change} if the CTE {@code cte} wrote. */

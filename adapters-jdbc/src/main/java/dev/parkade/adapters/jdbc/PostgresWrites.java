@@ -1,6 +1,7 @@
 package dev.parkade.adapters.jdbc;
 
 import dev.parkade.domain.ParkingSession;
+import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.StartRefusal;
 import dev.parkade.domain.port.NewSession;
@@ -15,7 +16,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class PostgresWrites implements SessionWrites {
 
-  private record Outcome(@Nullable String spot, boolean userBusy, boolean plateBusy) {}
+  private record Outcome(
+      @Nullable String spot,
+      int features,
+      boolean userBusy,
+      boolean plateBusy,
+      boolean facilityMissing) {}
 
   @Override
   public boolean eachIsOneStatement() {
@@ -30,21 +36,23 @@ final class PostgresWrites implements SessionWrites {
   @Override
   public ParkingSession start(Handle h, NewSession request) {
     Outcome outcome =
-        SessionRows.bindRequest(h.createQuery(PostgresSql.START), request)
+        SessionRows.bindRequest(h.createQuery(PostgresSql.start(request.needs())), request)
             .map(
                 (rs, ctx) ->
                     new Outcome(
                         rs.getString("spot"),
+                        rs.getInt("features"),
                         rs.getBoolean("user_busy"),
-                        rs.getBoolean("plate_busy")))
+                        rs.getBoolean("plate_busy"),
+                        rs.getBoolean("facility_missing")))
             .one();
     String spot = outcome.spot();
-    StartRefusal.check(outcome.userBusy(), outcome.plateBusy(), spot == null);
+    StartRefusal.check(
+        outcome.userBusy(), outcome.plateBusy(), outcome.facilityMissing(), spot == null);
     if (spot == null) {
       throw new IllegalStateException("a start that claimed no spot was not refused");
     }
-    return ParkingSession.started(
-        request.id(), request.userId(), request.plate(), new SpotId(spot), request.startTime());
+    return request.startedOn(new SpotId(spot), SpotFeatures.ofMask(outcome.features()));
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.parkade.adapters.jdbc;
 
+import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
+import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.NewSession;
@@ -23,7 +25,8 @@ final class SessionRows {
         .bind("id", request.id().value())
         .bind("user", request.userId().value())
         .bind("plate", request.plate().value())
-        .bind("startedAt", timestamp(request.startTime()));
+        .bind("startedAt", timestamp(request.startTime()))
+        .bind("facility", request.facility().value());
   }
 
   /** Binds the session columns. */
@@ -33,7 +36,9 @@ final class SessionRows {
         .bind("user", session.userId().value())
         .bind("plate", session.plate().value())
         .bind("spot", session.spotId().value())
-        .bind("startedAt", timestamp(session.startTime()));
+        .bind("startedAt", timestamp(session.startTime()))
+        .bind("facility", session.facilityId().value())
+        .bind("features", session.spotFeatures().mask());
   }
 
   static ParkingSession activeSession(ResultSet rs, Object ctx) throws SQLException {
@@ -42,7 +47,9 @@ final class SessionRows {
         new UserId(rs.getString("user_id")),
         new LicensePlate(rs.getString("plate")),
         new SpotId(rs.getString("spot_id")),
-        instant(rs, "started_at"));
+        instant(rs, "started_at"),
+        new FacilityId(rs.getString("facility_id")),
+        SpotFeatures.ofMask(rs.getInt("spot_features")));
   }
 
   static ParkingSession endedSession(ResultSet rs, Object ctx) throws SQLException {

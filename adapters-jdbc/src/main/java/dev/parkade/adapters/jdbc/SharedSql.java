@@ -1,13 +1,24 @@
 package dev.parkade.adapters.jdbc;
 
+import dev.parkade.domain.SpotFeatures;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The SQL that PostgreSQL and H2 both run as written: every read, and the changes of the spot
  * inventory. What only one database runs is in {@link PostgresSql} (PostgreSQL's starts and ends)
  * or {@link PortableSql} (H2's); the lot's counts are in {@link LotCounter}.
  */
 final class SharedSql {
-  /** The columns every session row has, active or ended. */
-  static final String SESSION_COLUMNS = "id, user_id, plate, spot_id, started_at";
+  /**
+   * The columns every session row has, active or ended; the last two are the facility and the
+   * feature class of its spot.
+   */
+  static final String SESSION_COLUMNS =
+      "id, user_id, plate, spot_id, started_at, facility_id, spot_features";
+
+  /** The columns of a spot row that a listing shows. */
+  static final String SPOT_COLUMNS = "id, free, facility_id, feature_class";
 
   static final String ACTIVE_OF_USER =
       "SELECT " + SESSION_COLUMNS + " FROM active_session WHERE user_id = :user";
@@ -45,10 +56,37 @@ final class SharedSql {
   static final String FIRST_EXISTING_SPOT =
       "SELECT id FROM spot WHERE id IN (<ids>) ORDER BY id LIMIT 1";
 
-  static final String INSERT_FREE_SPOT = "INSERT INTO spot (id, free) VALUES (:id, TRUE)";
+  static final String INSERT_FREE_SPOT =
+      "INSERT INTO spot (id, free, facility_id, feature_class)"
+          + " VALUES (:id, TRUE, :facility, :class)";
 
   /** Waits for a start that is claiming this very spot, then reads what it decided. */
-  static final String LOCK_SPOT = "SELECT free FROM spot WHERE id = :id FOR UPDATE";
+  static final String LOCK_SPOT =
+      "SELECT free, facility_id, feature_class FROM spot WHERE id = :id FOR UPDATE";
+
+  // ---------------------------------------------------------------- facilities
+
+  static final String FACILITY_COLUMNS = "id, name, lat, lon, address";
+
+  static final String FACILITY_BY_ID =
+      "SELECT " + FACILITY_COLUMNS + " FROM facility WHERE id = :id";
+
+  static final String FACILITIES = "SELECT " + FACILITY_COLUMNS + " FROM facility ORDER BY id";
+
+  static final String INSERT_FACILITY =
+      "INSERT INTO facility (" + FACILITY_COLUMNS + ") VALUES (:id, :name, :lat, :lon, :address)";
+
+  /**
+   * Locks a facility's row: a spot add holds it while it inserts, a deletion while it checks that
+   * no spot is left, so that of an add and a deletion of one facility the second sees what the
+   * first did (both databases re-read a row whose lock they waited for).
+   */
+  static final String LOCK_FACILITY = "SELECT id FROM facility WHERE id = :id FOR UPDATE";
+
+  static final String ANY_SPOT_OF_FACILITY =
+      "SELECT id FROM spot WHERE facility_id = :id ORDER BY facility_id LIMIT 1";
+
+  static final String DELETE_FACILITY = "DELETE FROM facility WHERE id = :id";
 
   static final String DELETE_SPOT = "DELETE FROM spot WHERE id = :id";
 
@@ -77,9 +115,59 @@ final class SharedSql {
         + " ORDER BY ended_at DESC, id DESC LIMIT :limit";
   }
 
-  /** A page of spots in id order, from the start or after {@code :after}. */
-  static String spotPage(boolean afterSpot) {
-    return inOrderOf("id", "SELECT id, free FROM spot", afterSpot);
+  /**
+   * A page of spots in id order, from the start or after {@code :after}, of facility {@code
+   * :facility} if {@code inFacility}, of the feature classes {@code <classes>} if {@code byClass}.
+   */
+  static String spotPage(boolean afterSpot, boolean inFacility, boolean byClass) {
+    List<String> conditions = new ArrayList<>();
+    if (afterSpot) {
+      conditions.add("id > :after");
+    }
+    conditions.addAll(filter(inFacility, byClass));
+    return "SELECT "
+        + SPOT_COLUMNS
+        + " FROM spot"
+        + where(conditions)
+        + " ORDER BY id LIMIT :limit";
+  }
+
+  /**
+   * Up to {@code :limit} free spots of facility {@code :facility} if {@code inFacility}, of the
+   * feature classes {@code <classes>} if {@code byClass}: in the order of the claim's index for a
+   * facility, in id order otherwise.
+   */
+  static String freeSpots(boolean inFacility, boolean byClass) {
+    List<String> conditions = new ArrayList<>(List.of("free = TRUE"));
+    conditions.addAll(filter(inFacility, byClass));
+    String order = inFacility ? "facility_id, feature_class, free, id" : "free, id";
+    return "SELECT id FROM spot" + where(conditions) + " ORDER BY " + order + " LIMIT :limit";
+  }
+
+  /** The feature classes of spots having every feature of {@code required}. */
+  static List<Integer> classesHaving(SpotFeatures required) {
+    List<Integer> classes = new ArrayList<>();
+    for (int mask = 0; mask < SpotFeatures.CLASSES; mask++) {
+      if (SpotFeatures.ofMask(mask).hasAll(required)) {
+        classes.add(mask);
+      }
+    }
+    return classes;
+  }
+
+  private static List<String> filter(boolean inFacility, boolean byClass) {
+    List<String> conditions = new ArrayList<>();
+    if (inFacility) {
+      conditions.add("facility_id = :facility");
+    }
+    if (byClass) {
+      conditions.add("feature_class IN (<classes>)");
+    }
+    return conditions;
+  }
+
+  private static String where(List<String> conditions) {
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
   /** Up to {@code :limit} rows of {@code select} in {@code column} order, after {@code :after}. */

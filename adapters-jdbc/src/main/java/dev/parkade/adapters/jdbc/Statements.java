@@ -77,6 +77,21 @@ final class Statements {
         });
   }
 
+  /** The row, if any, that {@code sql} finds for {@code :id}, read without a transaction. */
+  <T> Optional<T> byId(String sql, String id, RowMapper<T> row) {
+    return withoutTransaction(h -> byId(h, sql, id, row));
+  }
+
+  /** The row, if any, that {@code sql} finds for {@code :id}, in the caller's handle. */
+  static <T> Optional<T> byId(Handle h, String sql, String id, RowMapper<T> row) {
+    return h.createQuery(sql).bind("id", id).map(row).findOne();
+  }
+
+  /** Whether {@code sql} finds a row for {@code :id}, in the caller's handle. */
+  static boolean exists(Handle h, String sql, String id) {
+    return byId(h, sql, id, (rs, ctx) -> Boolean.TRUE).isPresent();
+  }
+
   /** Runs statements that need no transaction around them: each sees one snapshot of its own. */
   <T> T withoutTransaction(HandleCallback<T, RuntimeException> work) {
     return SqlFaults.retrying(() -> jdbi.withHandle(work));

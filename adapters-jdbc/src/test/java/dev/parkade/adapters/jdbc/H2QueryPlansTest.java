@@ -88,7 +88,10 @@ class H2QueryPlansTest {
 
   @Test
   void claimCandidates_readOnlyTheCandidates() {
-    long read = rowsRead(PortableSql.FREE_CANDIDATES, Map.of("after", "L00100", "n", 16));
+    long read =
+        rowsRead(
+            PortableSql.FREE_CANDIDATES,
+            Map.of("facility", "default", "class", 0, "after", "L00100", "n", 16));
 
     assertTrue(read <= 17, "rows read for 16 candidates: " + read);
   }

@@ -73,6 +73,9 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
               h.execute("DELETE FROM ended_session");
               h.execute("DELETE FROM spot");
               h.execute("UPDATE lot_counter SET total = 0, free = 0");
+              h.execute("DELETE FROM class_counter WHERE facility_id <> 'default'");
+              h.execute("UPDATE class_counter SET total = 0, free = 0");
+              h.execute("DELETE FROM facility WHERE id <> 'default'");
             });
     return StoragePorts.of(current.lot());
   }
@@ -109,7 +112,7 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     return postgres;
   }
 
-  private JdbcStorage storage() {
+  JdbcStorage storage() {
     if (storage == null) {
       throw new IllegalStateException("register TestDatabase as a static @RegisterExtension field");
     }
@@ -120,6 +123,11 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     JdbcStorage node = JdbcStorage.open(settings().withPoolSize(poolSize));
     opened.add(node);
     return node;
+  }
+
+  /** The URL of a new, empty database of its own on the run's PostgreSQL server, unmigrated. */
+  static String newPostgresDatabase() {
+    return createPostgresDatabase("parkade_" + DATABASES.incrementAndGet());
   }
 
   private static synchronized String createPostgresDatabase(String name) {

@@ -1,14 +1,20 @@
 package dev.parkade.adapters.jdbc;
 
+import dev.parkade.domain.Facility;
+import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
+import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.EndedSessionKey;
+import dev.parkade.domain.port.FacilityCatalogue;
+import dev.parkade.domain.port.FacilityCounts;
 import dev.parkade.domain.port.NewSession;
 import dev.parkade.domain.port.Occupancy;
 import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.Spot;
+import dev.parkade.domain.port.SpotFilter;
 import dev.parkade.domain.port.SpotInventory;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Two independent server processes on one database, as a client sees them behind a load balancer:
  * every call goes to either node at random. Each node has its own pool and adapter.
  */
-final class TwoNodes implements SessionStore, SpotInventory {
+final class TwoNodes implements SessionStore, SpotInventory, FacilityCatalogue {
   private final JdbcParkingLot first;
   private final JdbcParkingLot second;
 
@@ -68,8 +74,8 @@ final class TwoNodes implements SessionStore, SpotInventory {
   }
 
   @Override
-  public List<SpotId> add(List<SpotId> ids) {
-    return any().add(ids);
+  public List<SpotId> add(FacilityId facility, SpotFeatures features, List<SpotId> ids) {
+    return any().add(facility, features, ids);
   }
 
   @Override
@@ -83,12 +89,42 @@ final class TwoNodes implements SessionStore, SpotInventory {
   }
 
   @Override
-  public List<SpotId> freeSpots(int limit) {
-    return any().freeSpots(limit);
+  public Optional<FacilityCounts> counts(FacilityId facility) {
+    return any().counts(facility);
   }
 
   @Override
-  public List<Spot> spots(Optional<SpotId> after, int limit) {
-    return any().spots(after, limit);
+  public List<SpotId> freeSpots(SpotFilter filter, int limit) {
+    return any().freeSpots(filter, limit);
+  }
+
+  @Override
+  public List<Spot> spots(SpotFilter filter, Optional<SpotId> after, int limit) {
+    return any().spots(filter, after, limit);
+  }
+
+  @Override
+  public FacilityCatalogue facilities() {
+    return this;
+  }
+
+  @Override
+  public void create(Facility facility) {
+    any().create(facility);
+  }
+
+  @Override
+  public Optional<Facility> find(FacilityId id) {
+    return any().find(id);
+  }
+
+  @Override
+  public List<Facility> all() {
+    return any().all();
+  }
+
+  @Override
+  public void delete(FacilityId id) {
+    any().delete(id);
   }
 }

@@ -1,12 +1,19 @@
 package dev.parkade.adapters.web;
 
+import dev.parkade.application.FacilityStatus;
 import dev.parkade.application.ParkingService;
+import dev.parkade.domain.StorageUnavailableException;
+import dev.parkade.domain.port.Occupancy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What {@code /metrics} shows, in Prometheus text format. */
 public final class ApiMetrics {
@@ -15,8 +22,13 @@ public final class ApiMetrics {
   private final Counter started;
   private final Counter ended;
   private final Counter storageErrors;
+  private final ParkingService service;
+  private final MultiGauge facilityFree;
+  private final MultiGauge facilityOccupied;
+  private final MultiGauge featureFree;
 
   public ApiMetrics(ParkingService service) {
+    this.service = service;
     started =
         Counter.builder("parkade_sessions_started")
             .description("Parking sessions started through this server")
@@ -38,6 +50,50 @@ public final class ApiMetrics {
         .description("Spots held by an active session now in the whole deployment")
         .strongReference(true)
         .register(registry);
+    facilityFree =
+        MultiGauge.builder("parkade_facility_spots_free")
+            .description("Spots free now in each facility")
+            .register(registry);
+    facilityOccupied =
+        MultiGauge.builder("parkade_facility_spots_occupied")
+            .description("Spots held by an active session now in each facility")
+            .register(registry);
+    featureFree =
+        MultiGauge.builder("parkade_facility_feature_spots_free")
+            .description("Spots free now in each facility that have the feature")
+            .register(registry);
+  }
+
+  /**
+   * The per-facility gauges, read once a scrape: facilities come and go, so their rows are rebuilt
+   * from one reading of every facility's counts. A storage that is down leaves the last rows.
+   */
+  private void readFacilities() {
+    List<FacilityStatus> facilities;
+    try {
+      facilities = service.facilities();
+    } catch (StorageUnavailableException e) {
+      return;
+    }
+    List<MultiGauge.Row<?>> free = new ArrayList<>();
+    List<MultiGauge.Row<?>> occupied = new ArrayList<>();
+    List<MultiGauge.Row<?>> features = new ArrayList<>();
+    for (FacilityStatus facility : facilities) {
+      Tags tags = Tags.of("facility", facility.facility().id().value());
+      Occupancy all = facility.counts().all();
+      free.add(MultiGauge.Row.of(tags, all.free()));
+      occupied.add(MultiGauge.Row.of(tags, all.occupied()));
+      facility
+          .counts()
+          .byFeature()
+          .forEach(
+              (feature, counts) ->
+                  features.add(
+                      MultiGauge.Row.of(tags.and("feature", feature.name()), counts.free())));
+    }
+    facilityFree.register(free, true);
+    facilityOccupied.register(occupied, true);
+    featureFree.register(features, true);
   }
 
   void sessionStarted() {
@@ -64,6 +120,7 @@ public final class ApiMetrics {
   }
 
   String scrape() {
+    readFacilities();
     return registry.scrape();
   }
 }

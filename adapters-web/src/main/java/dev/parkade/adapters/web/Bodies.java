@@ -1,20 +1,22 @@
 package dev.parkade.adapters.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parkade.application.AvailableSpots;
+import dev.parkade.application.FacilityStatus;
 import dev.parkade.application.SessionPage;
 import dev.parkade.application.SpotPage;
-import dev.parkade.domain.InvalidValueException;
-import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingSession;
+import dev.parkade.domain.SpotFeature;
+import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.port.Occupancy;
 import dev.parkade.domain.port.Spot;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The JSON bodies of the API, as records, with their conversions from and to the domain. */
+/** The JSON bodies the API answers with, as records, with their conversions from the domain. */
 final class Bodies {
   private Bodies() {}
 
@@ -25,6 +27,8 @@ final class Bodies {
       String userId,
       Vehicle vehicle,
       String spotId,
+      String facilityId,
+      List<String> spotFeatures,
       String status,
       String startTime,
       @Nullable String endTime) {
@@ -34,6 +38,8 @@ final class Bodies {
           s.userId().value(),
           new Vehicle(s.plate().value()),
           s.spotId().value(),
+          s.facilityId().value(),
+          names(s.spotFeatures()),
           s.status().name(),
           s.startTime().toString(),
           s.endTime().map(Object::toString).orElse(null));
@@ -52,7 +58,7 @@ final class Bodies {
     }
   }
 
-  record SpotState(String id, String state) {}
+  record SpotState(String id, String state, String facilityId, List<String> features) {}
 
   record SpotsPage(List<SpotState> spots, @Nullable String next) {
     static SpotsPage from(SpotPage page) {
@@ -72,53 +78,57 @@ final class Bodies {
   }
 
   private static SpotState spotState(Spot spot) {
-    return new SpotState(spot.id().value(), spot.state().name());
+    return new SpotState(
+        spot.id().value(), spot.state().name(), spot.facility().value(), names(spot.features()));
   }
 
-  // ---------------------------------------------------------------- requests
+  record Location(double lat, double lon) {}
 
-  /** {@code {"vehicle": {"plate": "AB-123-CD"}}} */
-  static LicensePlate plateOfStart(JsonNode body) {
-    JsonNode plate = object(body, "body").path("vehicle");
-    if (!plate.isObject()) {
-      throw RequestRejected.field("vehicle", "is required and must be an object");
-    }
-    JsonNode value = plate.path("plate");
-    if (!value.isTextual()) {
-      throw RequestRejected.field("vehicle.plate", "is required and must be a string");
-    }
-    try {
-      return new LicensePlate(value.asText());
-    } catch (InvalidValueException e) {
-      throw RequestRejected.value("vehicle." + e.field(), e);
+  record FeatureCount(long total, long available) {}
+
+  /** A facility with its counts; {@code location} and {@code address} only when it has them. */
+  record Facility(
+      String id,
+      String name,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Location location,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String address,
+      long total,
+      long available,
+      long occupied,
+      Map<String, FeatureCount> byFeature) {
+    static Facility from(FacilityStatus status) {
+      dev.parkade.domain.Facility facility = status.facility();
+      Occupancy all = status.counts().all();
+      Map<String, FeatureCount> byFeature = new LinkedHashMap<>();
+      status
+          .counts()
+          .byFeature()
+          .forEach(
+              (feature, counts) -> {
+                if (counts.total() > 0) {
+                  byFeature.put(feature.name(), new FeatureCount(counts.total(), counts.free()));
+                }
+              });
+      return new Facility(
+          facility.id().value(),
+          facility.name(),
+          facility.location().map(l -> new Location(l.lat(), l.lon())).orElse(null),
+          facility.address().orElse(null),
+          all.total(),
+          all.free(),
+          all.occupied(),
+          byFeature);
     }
   }
 
-  /** {@code {"ids": ["L2-001", ...]}} */
-  static List<SpotId> spotIdsToAdd(JsonNode body) {
-    JsonNode ids = object(body, "body").path("ids");
-    if (!ids.isArray()) {
-      throw RequestRejected.field("ids", "is required and must be an array of strings");
+  record Facilities(List<Facility> facilities) {
+    static Facilities from(List<FacilityStatus> statuses) {
+      return new Facilities(statuses.stream().map(Facility::from).toList());
     }
-    List<SpotId> spots = new ArrayList<>(ids.size());
-    for (int i = 0; i < ids.size(); i++) {
-      JsonNode id = ids.get(i);
-      if (!id.isTextual()) {
-        throw RequestRejected.field("ids[" + i + "]", "must be a string");
-      }
-      try {
-        spots.add(new SpotId(id.asText()));
-      } catch (InvalidValueException e) {
-        throw RequestRejected.value("ids[" + i + "]", e);
-      }
-    }
-    return spots;
   }
 
-  private static JsonNode object(JsonNode node, String what) {
-    if (!node.isObject()) {
-      throw RequestRejected.body("the request " + what + " must be a JSON object");
-    }
-    return node;
+  /** Feature names in their declared order, as the contract spells them. */
+  private static List<String> names(SpotFeatures features) {
+    return features.set().stream().map(SpotFeature::name).toList();
   }
 }

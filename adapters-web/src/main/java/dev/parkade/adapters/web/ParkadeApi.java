@@ -38,6 +38,7 @@ public final class ParkadeApi {
         Stream.of(
                 new SessionRoutes(service, metrics).routes(),
                 new SpotRoutes(service).routes(),
+                new FacilityRoutes(service).routes(),
                 new ServiceRoutes(metrics, storageReady).routes())
             .flatMap(List::stream)
             .toList();

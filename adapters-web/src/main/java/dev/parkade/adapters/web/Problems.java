@@ -19,13 +19,15 @@ final class Problems {
 
   static int statusOf(ParkingFailure failure) {
     return switch (failure) {
-      case NO_ACTIVE_SESSION, SESSION_NOT_FOUND, SPOT_NOT_FOUND -> 404;
+      case NO_ACTIVE_SESSION, SESSION_NOT_FOUND, SPOT_NOT_FOUND, FACILITY_NOT_FOUND -> 404;
       case USER_HAS_ACTIVE_SESSION,
           VEHICLE_ALREADY_PARKED,
           NO_SPOTS_AVAILABLE,
           SESSION_ALREADY_ENDED,
           SPOT_EXISTS,
-          SPOT_OCCUPIED ->
+          SPOT_OCCUPIED,
+          FACILITY_EXISTS,
+          FACILITY_NOT_EMPTY ->
           409;
     };
   }

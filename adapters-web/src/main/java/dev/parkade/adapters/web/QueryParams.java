@@ -1,14 +1,21 @@
 package dev.parkade.adapters.web;
 
+import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.InvalidValueException;
 import dev.parkade.domain.SessionStatus;
+import dev.parkade.domain.SpotFeature;
+import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
+import dev.parkade.domain.port.SpotFilter;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +61,29 @@ final class QueryParams {
             });
   }
 
+  /** {@code facilityId=} and every {@code feature=}: the spots of a listing. */
+  static SpotFilter spotFilter(Context ctx) {
+    Optional<FacilityId> facility =
+        optional(ctx, "facilityId")
+            .map(
+                raw -> {
+                  try {
+                    return new FacilityId(raw);
+                  } catch (InvalidValueException e) {
+                    throw RequestRejected.value("facilityId", e);
+                  }
+                });
+    EnumSet<SpotFeature> features = EnumSet.noneOf(SpotFeature.class);
+    for (String raw : values(ctx, "feature")) {
+      try {
+        features.add(FeatureNames.parse(raw));
+      } catch (InvalidValueException e) {
+        throw RequestRejected.value("feature", e);
+      }
+    }
+    return new SpotFilter(facility, SpotFeatures.of(features));
+  }
+
   static Optional<String> optional(Context ctx, String name) {
     return Optional.ofNullable(value(ctx, name));
   }
@@ -64,19 +94,27 @@ final class QueryParams {
    * that charset is unknown, so {@code ?limit=5} would silently get the default.
    */
   private static @Nullable String value(Context ctx, String name) {
+    List<String> values = values(ctx, name);
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  /** Every value of {@code name}, in order, decoded like {@link #value}. */
+  private static List<String> values(Context ctx, String name) {
     String query = ctx.queryString();
     if (query == null) {
-      return null;
+      return List.of();
     }
+    List<String> values = new ArrayList<>(1);
     for (String parameter : query.split("&", -1)) {
       String key = nameOf(parameter);
       if (decode(key).equals(name)) {
-        return key.length() == parameter.length()
-            ? ""
-            : decode(parameter.substring(key.length() + 1));
+        values.add(
+            key.length() == parameter.length()
+                ? ""
+                : decode(parameter.substring(key.length() + 1)));
       }
     }
-    return null;
+    return values;
   }
 
   /** The name of a {@code name=value} parameter, still encoded; all of it when it has no value. */

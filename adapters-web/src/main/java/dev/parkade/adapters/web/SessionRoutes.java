@@ -31,8 +31,7 @@ final class SessionRoutes {
 
   private void start(Context ctx) {
     StartSession command =
-        new StartSession(
-            Access.caller(ctx).user(), Bodies.plateOfStart(Json.parse(BodyReader.read(ctx))));
+        RequestBodies.start(Access.caller(ctx).user(), Json.parse(BodyReader.read(ctx)));
     ParkingSession session = service.startSession(command);
     metrics.sessionStarted();
     ctx.status(201).header("Location", "/api/v1/sessions/" + session.id().value());

@@ -30,17 +30,18 @@ final class SpotRoutes {
 
   private void available(Context ctx) {
     int limit = QueryParams.limit(ctx, Limits.DEFAULT_FREE_SPOTS);
-    ctx.json(Bodies.Available.from(service.availableSpots(limit)));
+    ctx.json(Bodies.Available.from(service.availableSpots(QueryParams.spotFilter(ctx), limit)));
   }
 
   private void list(Context ctx) {
     int limit = QueryParams.limit(ctx, Limits.DEFAULT_SPOTS_PAGE);
     Optional<SpotId> after = QueryParams.spotAfter(ctx);
-    ctx.json(Bodies.SpotsPage.from(service.spots(after, limit)));
+    ctx.json(Bodies.SpotsPage.from(service.spots(QueryParams.spotFilter(ctx), after, limit)));
   }
 
   private void add(Context ctx) {
-    List<SpotId> added = service.addSpots(Bodies.spotIdsToAdd(Json.parse(BodyReader.read(ctx))));
+    RequestBodies.SpotsToAdd add = RequestBodies.spotsToAdd(Json.parse(BodyReader.read(ctx)));
+    List<SpotId> added = service.addSpots(add.facility(), add.features(), add.ids());
     ctx.status(201).json(new Bodies.Created(added.stream().map(SpotId::value).toList()));
   }
 

@@ -73,6 +73,7 @@ class MetricsFormatTest {
     assertTrue(samples > 0, scrape);
     assertTrue(types.containsKey("parkade_http_requests_seconds"), types::toString);
     assertTrue(types.containsKey("parkade_sessions_started_total"), types::toString);
+    assertTrue(scrape.contains("parkade_facility_spots_free{facility=\"default\"} 2.0"), scrape);
   }
 
   /** A histogram's or summary's samples carry a suffix after their family's name. */

@@ -15,6 +15,7 @@ import dev.parkade.application.ParkingService;
 import dev.parkade.application.SessionIdGenerator;
 import dev.parkade.domain.StorageUnavailableException;
 import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.FacilityCatalogue;
 import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.SpotInventory;
 import io.javalin.Javalin;
@@ -475,12 +476,15 @@ class ParkadeApiTest {
     // Storage whose every call fails, as a database that went away does.
     InvocationHandler down =
         (proxy, method, args) -> {
+          if (method.getName().equals("facilities")) {
+            return proxy; // the catalogue is a view of the same storage
+          }
           throw new StorageUnavailableException("database gone", new IOException("refused"));
         };
     Object storage =
         Proxy.newProxyInstance(
             getClass().getClassLoader(),
-            new Class<?>[] {SessionStore.class, SpotInventory.class},
+            new Class<?>[] {SessionStore.class, SpotInventory.class, FacilityCatalogue.class},
             down);
     ParkingService failing =
         new ParkingService(

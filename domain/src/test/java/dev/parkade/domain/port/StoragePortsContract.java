@@ -10,11 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parkade.domain.Facility;
+import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingException;
 import dev.parkade.domain.ParkingFailure;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionStatus;
+import dev.parkade.domain.SpotFeature;
+import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
 import java.util.ArrayList;
@@ -69,6 +73,17 @@ public abstract class StoragePortsContract {
   private ParkingSession start(UserId user, LicensePlate plate, long time) {
     return sessions.start(
         new NewSession(sessionId(sessionIds.incrementAndGet()), user, plate, at(time)));
+  }
+
+  private ParkingSession start(int driver, FacilityId facility, SpotFeature... needs) {
+    return sessions.start(
+        new NewSession(
+            sessionId(sessionIds.incrementAndGet()),
+            user(driver),
+            plate(driver),
+            at(driver),
+            facility,
+            SpotFeatures.of(needs)));
   }
 
   private static void assertRefused(ParkingFailure expected, Executable action) {
@@ -533,5 +548,350 @@ public abstract class StoragePortsContract {
     assertEquals(5, new HashSet<>(free).size());
     assertEquals(9, all.size());
     assertFalse(all.contains(session.spotId()));
+  }
+
+  // ---------------------------------------------------------------- facilities
+
+  private static final FacilityId CENTRUM = new FacilityId("centrum");
+  private static final FacilityId HARBOUR = new FacilityId("harbour");
+
+  private static Facility facility(FacilityId id) {
+    return new Facility(
+        id,
+        "Facility " + id,
+        Optional.of(new dev.parkade.domain.Location(60.17, 24.94)),
+        Optional.of("Street 1"));
+  }
+
+  private FacilityCatalogue facilities() {
+    return spots.facilities();
+  }
+
+  private void addSpots(FacilityId facility, String prefix, int count, SpotFeature... features) {
+    spots.add(facility, SpotFeatures.of(features), spotIds(prefix, count));
+  }
+
+  private static SpotFeatures features(SpotFeature... features) {
+    return SpotFeatures.of(features);
+  }
+
+  @Test
+  void facilities_fromTheStart_areTheDefaultAlone_withNoSpots() {
+    assertEquals(List.of(Facility.DEFAULT), facilities().all());
+    assertEquals(Optional.of(Facility.DEFAULT), facilities().find(FacilityId.DEFAULT));
+    assertEquals(
+        Optional.of(FacilityCounts.empty(FacilityId.DEFAULT)), spots.counts(FacilityId.DEFAULT));
+  }
+
+  @Test
+  void create_addsAFacility_listedInIdOrder_andCreatingItAgainFailsWithFacilityExists() {
+    facilities().create(facility(HARBOUR));
+    facilities().create(facility(CENTRUM));
+
+    assertRefused(
+        ParkingFailure.FACILITY_EXISTS,
+        () ->
+            facilities()
+                .create(new Facility(CENTRUM, "Other", Optional.empty(), Optional.empty())));
+
+    assertEquals(
+        List.of(facility(CENTRUM), Facility.DEFAULT, facility(HARBOUR)), facilities().all());
+    assertEquals(Optional.of(facility(CENTRUM)), facilities().find(CENTRUM));
+    assertEquals(Optional.empty(), facilities().find(new FacilityId("nowhere")));
+    assertEquals(Optional.of(FacilityCounts.empty(CENTRUM)), spots.counts(CENTRUM));
+    assertEquals(Optional.empty(), spots.counts(new FacilityId("nowhere")));
+  }
+
+  @Test
+  void delete_ofAFacilityWithSpots_failsWithFacilityNotEmpty_untilTheyAreRemoved() {
+    facilities().create(facility(CENTRUM));
+    addSpots(CENTRUM, "C-", 2, SpotFeature.EV_CHARGING);
+    ParkingSession held = start(1, CENTRUM);
+
+    assertRefused(ParkingFailure.FACILITY_NOT_EMPTY, () -> facilities().delete(CENTRUM));
+    sessions.end(held.id(), at(5));
+    spots.remove(new SpotId("C-001"));
+    assertRefused(ParkingFailure.FACILITY_NOT_EMPTY, () -> facilities().delete(CENTRUM));
+    spots.remove(new SpotId("C-002"));
+
+    facilities().delete(CENTRUM);
+
+    assertEquals(Optional.empty(), facilities().find(CENTRUM));
+    assertEquals(Optional.empty(), spots.counts(CENTRUM));
+    assertEquals(List.of(Facility.DEFAULT), facilities().all());
+    assertRefused(ParkingFailure.FACILITY_NOT_FOUND, () -> facilities().delete(CENTRUM));
+    assertRefused(ParkingFailure.FACILITY_NOT_FOUND, () -> start(2, CENTRUM));
+    assertEquals(Optional.of(held.endedAt(at(5))), sessions.find(held.id())); // history stays
+    facilities().create(facility(CENTRUM)); // the id may be used again
+    assertEquals(Optional.of(FacilityCounts.empty(CENTRUM)), spots.counts(CENTRUM));
+  }
+
+  @Test
+  void add_toAnUnknownFacility_failsWithFacilityNotFound_andAddsNothing() {
+    assertRefused(
+        ParkingFailure.FACILITY_NOT_FOUND,
+        () -> spots.add(CENTRUM, SpotFeatures.NONE, spotIds("C-", 2)));
+
+    assertEquals(new Occupancy(0, 0), spots.occupancy());
+    assertEquals(List.of(), spots.spots(Optional.empty(), 10));
+    spots.add(spotIds("C-", 2)); // the ids were not taken
+  }
+
+  @Test
+  void start_inAnUnknownFacility_failsWithFacilityNotFound_afterTheUserAndVehicleChecks() {
+    spots.add(spotIds(2));
+    start(1, 1, 0);
+
+    assertRefused(ParkingFailure.FACILITY_NOT_FOUND, () -> start(2, CENTRUM));
+    assertRefused(
+        ParkingFailure.USER_HAS_ACTIVE_SESSION,
+        () ->
+            sessions.start(
+                new NewSession(
+                    sessionId(999), user(1), plate(7), at(1), CENTRUM, SpotFeatures.NONE)));
+    assertRefused(
+        ParkingFailure.VEHICLE_ALREADY_PARKED,
+        () ->
+            sessions.start(
+                new NewSession(
+                    sessionId(998), user(7), plate(1), at(1), CENTRUM, SpotFeatures.NONE)));
+    assertEquals(new Occupancy(2, 1), spots.occupancy());
+    assertEquals(Optional.empty(), sessions.activeSessionOf(user(2)));
+    start(2, 2, 2); // the refused start left user 2 and plate 2 free
+  }
+
+  @Test
+  void start_inAFacility_takesOnlyItsSpots_andTheSessionNamesTheFacilityAndFeatures() {
+    facilities().create(facility(CENTRUM));
+    spots.add(spotIds(3));
+    addSpots(CENTRUM, "C-", 1, SpotFeature.WIDE);
+
+    ParkingSession session = start(1, CENTRUM);
+
+    assertEquals(new SpotId("C-001"), session.spotId());
+    assertEquals(CENTRUM, session.facilityId());
+    assertEquals(features(SpotFeature.WIDE), session.spotFeatures());
+    assertEquals(Optional.of(session), sessions.activeSessionOf(user(1)));
+    assertEquals(Optional.of(session), sessions.find(session.id()));
+    assertRefused(ParkingFailure.NO_SPOTS_AVAILABLE, () -> start(2, CENTRUM));
+    ParkingSession ended = sessions.end(session.id(), at(9));
+    assertEquals(CENTRUM, ended.facilityId());
+    assertEquals(features(SpotFeature.WIDE), ended.spotFeatures());
+    assertEquals(Optional.of(ended), sessions.find(session.id()));
+    assertEquals(List.of(ended), sessions.endedSessions(Optional.empty(), 10));
+    assertEquals(FacilityId.DEFAULT, start(3, 3, 3).facilityId()); // a v1 start: default
+  }
+
+  @Test
+  void start_withoutNeeds_takesAPlainSpot_beforeTheLastEvSpot() {
+    addSpots(FacilityId.DEFAULT, "EV-", 1, SpotFeature.EV_CHARGING);
+    addSpots(FacilityId.DEFAULT, "P-", 1);
+
+    ParkingSession plain = start(1, FacilityId.DEFAULT);
+    ParkingSession ev = start(2, FacilityId.DEFAULT, SpotFeature.EV_CHARGING);
+
+    assertEquals(new SpotId("P-001"), plain.spotId());
+    assertEquals(SpotFeatures.NONE, plain.spotFeatures());
+    assertEquals(new SpotId("EV-001"), ev.spotId());
+    assertEquals(features(SpotFeature.EV_CHARGING), ev.spotFeatures());
+  }
+
+  @Test
+  void start_withoutNeeds_takesAnEvSpot_whenNoPlainOneIsFree() {
+    addSpots(FacilityId.DEFAULT, "EV-", 1, SpotFeature.EV_CHARGING);
+
+    assertEquals(new SpotId("EV-001"), start(1, FacilityId.DEFAULT).spotId());
+  }
+
+  @Test
+  void start_needingAFeature_whenOnlySpotsWithoutItAreFree_failsWithNoSpotsAvailable() {
+    addSpots(FacilityId.DEFAULT, "P-", 2);
+    addSpots(FacilityId.DEFAULT, "W-", 1, SpotFeature.WIDE);
+
+    assertRefused(
+        ParkingFailure.NO_SPOTS_AVAILABLE,
+        () -> start(1, FacilityId.DEFAULT, SpotFeature.EV_CHARGING));
+    assertRefused(
+        ParkingFailure.NO_SPOTS_AVAILABLE,
+        () -> start(2, FacilityId.DEFAULT, SpotFeature.WIDE, SpotFeature.MOTORCYCLE));
+    assertEquals(new Occupancy(3, 3), spots.occupancy());
+  }
+
+  @Test
+  void start_takesTheFittingSpotWithTheFewestOtherFeatures() {
+    addSpots(
+        FacilityId.DEFAULT,
+        "A-",
+        1,
+        SpotFeature.EV_CHARGING,
+        SpotFeature.WIDE,
+        SpotFeature.MOTORCYCLE);
+    addSpots(FacilityId.DEFAULT, "B-", 1, SpotFeature.EV_CHARGING, SpotFeature.WIDE);
+    addSpots(FacilityId.DEFAULT, "C-", 1, SpotFeature.EV_CHARGING);
+
+    assertEquals(
+        new SpotId("C-001"), start(1, FacilityId.DEFAULT, SpotFeature.EV_CHARGING).spotId());
+    assertEquals(
+        new SpotId("B-001"), start(2, FacilityId.DEFAULT, SpotFeature.EV_CHARGING).spotId());
+    assertEquals(
+        new SpotId("A-001"), start(3, FacilityId.DEFAULT, SpotFeature.EV_CHARGING).spotId());
+    assertRefused(
+        ParkingFailure.NO_SPOTS_AVAILABLE,
+        () -> start(4, FacilityId.DEFAULT, SpotFeature.EV_CHARGING));
+  }
+
+  @Test
+  void accessibleSpots_goOnlyToStartsThatNeedThem() {
+    addSpots(FacilityId.DEFAULT, "A-", 2, SpotFeature.ACCESSIBLE);
+    addSpots(FacilityId.DEFAULT, "AE-", 1, SpotFeature.ACCESSIBLE, SpotFeature.EV_CHARGING);
+
+    assertRefused(ParkingFailure.NO_SPOTS_AVAILABLE, () -> start(1, FacilityId.DEFAULT));
+    assertRefused(
+        ParkingFailure.NO_SPOTS_AVAILABLE,
+        () -> start(2, FacilityId.DEFAULT, SpotFeature.EV_CHARGING));
+    ParkingSession needing = start(3, FacilityId.DEFAULT, SpotFeature.ACCESSIBLE);
+    assertEquals(features(SpotFeature.ACCESSIBLE), needing.spotFeatures());
+    ParkingSession both =
+        start(4, FacilityId.DEFAULT, SpotFeature.ACCESSIBLE, SpotFeature.EV_CHARGING);
+    assertEquals(new SpotId("AE-001"), both.spotId());
+  }
+
+  @Test
+  void counts_perFacilityAndClass_followAddsStartsEndsAndRemovals() {
+    facilities().create(facility(CENTRUM));
+    addSpots(CENTRUM, "C-", 3);
+    addSpots(CENTRUM, "CE-", 2, SpotFeature.EV_CHARGING);
+    addSpots(CENTRUM, "CA-", 1, SpotFeature.ACCESSIBLE, SpotFeature.EV_CHARGING);
+    spots.add(spotIds(4));
+
+    ParkingSession ev = start(1, CENTRUM, SpotFeature.EV_CHARGING);
+    start(2, CENTRUM);
+    spots.remove(new SpotId("C-003"));
+
+    FacilityCounts centrum = spots.counts(CENTRUM).orElseThrow();
+    assertEquals(new Occupancy(5, 3), centrum.all());
+    assertEquals(new Occupancy(2, 1), centrum.of(features(SpotFeature.EV_CHARGING)));
+    assertEquals(new Occupancy(3, 2), centrum.byFeature().get(SpotFeature.EV_CHARGING));
+    assertEquals(new Occupancy(1, 1), centrum.byFeature().get(SpotFeature.ACCESSIBLE));
+    assertEquals(new Occupancy(2, 1), centrum.of(SpotFeatures.NONE));
+    assertEquals(new Occupancy(4, 4), spots.counts(FacilityId.DEFAULT).orElseThrow().all());
+    assertEquals(new Occupancy(9, 7), spots.occupancy());
+
+    sessions.end(ev.id(), at(10));
+
+    assertEquals(
+        new Occupancy(2, 2),
+        spots.counts(CENTRUM).orElseThrow().of(features(SpotFeature.EV_CHARGING)));
+    assertEquals(new Occupancy(9, 8), spots.occupancy());
+  }
+
+  @Test
+  void listings_filterByFacilityAndFeatures_andNameEachSpotsFacilityAndFeatures() {
+    facilities().create(facility(CENTRUM));
+    addSpots(CENTRUM, "C-", 2);
+    addSpots(CENTRUM, "CE-", 2, SpotFeature.EV_CHARGING);
+    addSpots(CENTRUM, "CW-", 1, SpotFeature.EV_CHARGING, SpotFeature.WIDE);
+    addSpots(FacilityId.DEFAULT, "DE-", 1, SpotFeature.EV_CHARGING);
+    ParkingSession held = start(1, CENTRUM, SpotFeature.EV_CHARGING);
+
+    SpotFilter evInCentrum = SpotFilter.in(CENTRUM).having(features(SpotFeature.EV_CHARGING));
+    List<Spot> listed = spots.spots(evInCentrum, Optional.empty(), 10);
+    assertEquals(
+        List.of(new SpotId("CE-001"), new SpotId("CE-002"), new SpotId("CW-001")),
+        listed.stream().map(Spot::id).toList());
+    for (Spot spot : listed) {
+      assertEquals(CENTRUM, spot.facility());
+      assertTrue(spot.features().has(SpotFeature.EV_CHARGING));
+      assertEquals(
+          spot.id().equals(held.spotId()) ? SpotState.OCCUPIED : SpotState.FREE, spot.state());
+    }
+    assertEquals(
+        List.of(new SpotId("CW-001")),
+        spots.spots(evInCentrum, Optional.of(new SpotId("CE-002")), 10).stream()
+            .map(Spot::id)
+            .toList());
+    assertEquals(
+        new Spot(
+            new SpotId("CW-001"),
+            SpotState.FREE,
+            CENTRUM,
+            features(SpotFeature.EV_CHARGING, SpotFeature.WIDE)),
+        listed.get(2));
+
+    List<SpotId> freeEv = spots.freeSpots(evInCentrum, 10);
+    assertEquals(2, freeEv.size());
+    assertFalse(freeEv.contains(held.spotId()));
+    assertTrue(
+        List.of(new SpotId("CE-001"), new SpotId("CE-002"), new SpotId("CW-001"))
+            .containsAll(freeEv));
+    assertEquals(1, spots.freeSpots(evInCentrum, 1).size());
+    assertEquals(
+        3, // two in centrum (one is held), one in default
+        spots
+            .freeSpots(new SpotFilter(Optional.empty(), features(SpotFeature.EV_CHARGING)), 10)
+            .size());
+    assertEquals(
+        List.of(new SpotId("DE-001")), spots.freeSpots(SpotFilter.in(FacilityId.DEFAULT), 10));
+    assertEquals(4, spots.freeSpots(SpotFilter.in(CENTRUM), 10).size());
+    assertEquals(List.of(), spots.freeSpots(SpotFilter.in(HARBOUR), 10));
+    assertEquals(5, spots.freeSpots(10).size());
+  }
+
+  @Test
+  void start_rushOfDriversNeedingEvAndDriversNeedingNothing_givesEachTheirKindOfSpot()
+      throws Exception {
+    addSpots(FacilityId.DEFAULT, "EV-", 4, SpotFeature.EV_CHARGING);
+    addSpots(FacilityId.DEFAULT, "P-", 4);
+
+    List<Object> outcomes =
+        race(
+            8,
+            i ->
+                i % 2 == 0
+                    ? start(i, FacilityId.DEFAULT, SpotFeature.EV_CHARGING)
+                    : start(i, FacilityId.DEFAULT));
+
+    for (int i = 0; i < outcomes.size(); i++) {
+      ParkingSession session = (ParkingSession) outcomes.get(i);
+      assertEquals(
+          i % 2 == 0 ? features(SpotFeature.EV_CHARGING) : SpotFeatures.NONE,
+          session.spotFeatures(),
+          outcomes::toString);
+    }
+    assertEquals(new Occupancy(8, 0), spots.occupancy());
+  }
+
+  @Test
+  void deleteAndAdd_racingOnAnEmptyFacility_neverLeaveSpotsInAMissingFacility() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      FacilityId id = new FacilityId("race-" + round);
+      facilities().create(facility(id));
+      SpotId spot = new SpotId("R-" + round);
+
+      List<Object> outcomes =
+          race(
+              2,
+              i -> {
+                if (i == 0) {
+                  facilities().delete(id);
+                  return "deleted";
+                }
+                return spots.add(id, SpotFeatures.NONE, List.of(spot));
+              });
+
+      if (outcomes.get(0).equals("deleted")) {
+        assertEquals(ParkingFailure.FACILITY_NOT_FOUND, outcomes.get(1), outcomes::toString);
+        assertEquals(Optional.empty(), spots.counts(id));
+        assertRefused(ParkingFailure.SPOT_NOT_FOUND, () -> spots.remove(spot));
+      } else {
+        assertEquals(ParkingFailure.FACILITY_NOT_EMPTY, outcomes.get(0), outcomes::toString);
+        assertEquals(List.of(spot), outcomes.get(1));
+        assertEquals(new Occupancy(1, 1), spots.counts(id).orElseThrow().all());
+        spots.remove(spot);
+        facilities().delete(id);
+      }
+    }
+    assertEquals(new Occupancy(0, 0), spots.occupancy());
+    assertEquals(List.of(Facility.DEFAULT), facilities().all());
   }
 }
