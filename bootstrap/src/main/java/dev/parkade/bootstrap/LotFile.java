@@ -88,20 +88,9 @@ final class LotFile {
       return SpotFeatures.NONE;
     }
     for (String name : field.split("\\|", -1)) {
-      features.add(feature(name));
+      features.add(SpotFeature.named("features", name));
     }
     return SpotFeatures.of(features);
-  }
-
-  private static SpotFeature feature(String name) {
-    for (SpotFeature feature : SpotFeature.values()) {
-      if (feature.name().equals(name)) {
-        return feature;
-      }
-    }
-    throw new InvalidValueException(
-        "features",
-        "'" + name + "' is not one of " + java.util.Arrays.toString(SpotFeature.values()));
   }
 
   private static ConfigurationException bad(Path file, int line, String problem) {

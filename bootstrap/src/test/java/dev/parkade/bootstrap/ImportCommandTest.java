@@ -80,8 +80,8 @@ class ImportCommandTest {
   void aBadLine_isNamedByItsNumber_andNothingIsCreated() throws IOException {
     assertRefused(
         importing(LotFile.HEADER + "\nharbour,H-1,EV_CHARGING\nharbour,H-2,TURBO\n"),
-        "parkade: --file: lot.csv line 3: features: 'TURBO' is not one of [EV_CHARGING,"
-            + " ACCESSIBLE, WIDE, MOTORCYCLE]");
+        "parkade: --file: lot.csv line 3: features: must be one of EV_CHARGING, ACCESSIBLE, WIDE"
+            + " or MOTORCYCLE, was 'TURBO'");
     assertRefused(
         importing(LotFile.HEADER + "\nharbour,H-1\n"),
         "parkade: --file: lot.csv line 2: expected 3 columns (" + LotFile.HEADER + "), found 2");

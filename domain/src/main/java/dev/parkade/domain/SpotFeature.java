@@ -18,6 +18,22 @@ public enum SpotFeature {
     this.bit = bit;
   }
 
+  /**
+   * The feature the contract spells {@code name}, as a request or a file gives it.
+   *
+   * @throws InvalidValueException naming {@code field} when no feature is spelled so
+   */
+  public static SpotFeature named(String field, String name) {
+    for (SpotFeature feature : values()) {
+      if (feature.name().equals(name)) {
+        return feature;
+      }
+    }
+    String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+    throw new InvalidValueException(
+        field, "must be one of EV_CHARGING, ACCESSIBLE, WIDE or MOTORCYCLE, was '" + shown + "'");
+  }
+
   /** This feature's bit in a {@link SpotFeatures#mask()}. */
   public int bit() {
     return bit;

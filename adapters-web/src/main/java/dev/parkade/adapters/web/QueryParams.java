@@ -76,7 +76,7 @@ final class QueryParams {
     EnumSet<SpotFeature> features = EnumSet.noneOf(SpotFeature.class);
     for (String raw : values(ctx, "feature")) {
       try {
-        features.add(FeatureNames.parse(raw));
+        features.add(SpotFeature.named("feature", raw));
       } catch (InvalidValueException e) {
         throw RequestRejected.value("feature", e);
       }

@@ -109,7 +109,8 @@ final class RequestBodies {
     }
     EnumSet<SpotFeature> features = EnumSet.noneOf(SpotFeature.class);
     for (int i = 0; i < names.size(); i++) {
-      features.add(text(names.get(i), field + "[" + i + "]", FeatureNames::parse));
+      String at = field + "[" + i + "]";
+      features.add(text(names.get(i), at, name -> SpotFeature.named(at, name)));
     }
     return Optional.of(SpotFeatures.of(features));
   }
