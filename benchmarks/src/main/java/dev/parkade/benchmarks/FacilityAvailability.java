@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * A facility's counts on a lot of a million spots in 20 facilities in the mix of {@link
- * TypedLots}, {@code occupancy} of each class held: {@code counts(facility)}, and from it every
- * feature's counts ({@link FacilityCounts#byFeature}); beside them the lot's free count, as {@link
+ * A facility's counts on a lot of a million spots in 20 facilities in the mix of {@link TypedLots},
+ * {@code occupancy} of each class held: {@code counts(facility)}, and from it every feature's
+ * counts ({@link FacilityCounts#byFeature}); beside them the lot's free count, as {@link
  * Availability} reads it, as the baseline.
  */
 @State(Scope.Benchmark)

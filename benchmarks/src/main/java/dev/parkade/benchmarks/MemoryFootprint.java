@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * Live heap of the in-memory engine holding 1,000,000 spots and 500,000 active sessions, measured
  * after full collections, against the same JVM's heap before the lot exists: first today's untyped
- * lot (one facility, plain spots, no needs), then, in the same JVM once that lot is gone, the
- * same numbers in 20 facilities with the features of {@link TypedLots} (each class half full, its
+ * lot (one facility, plain spots, no needs), then, in the same JVM once that lot is gone, the same
+ * numbers in 20 facilities with the features of {@link TypedLots} (each class half full, its
  * sessions needing the class's features).
  */
 public final class MemoryFootprint {
@@ -20,7 +20,8 @@ public final class MemoryFootprint {
   public static void main(String[] args) {
     int spots = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 500_000;
-    System.out.println("| lot | live heap MB | bytes per spot | bytes per session | JVM before, MB |");
+    System.out.println(
+        "| lot | live heap MB | bytes per spot | bytes per session | JVM before, MB |");
     System.out.println("| --- | ---: | ---: | ---: | ---: |");
     double untyped = untyped(spots, sessions);
     double typed = typed(spots, sessions);

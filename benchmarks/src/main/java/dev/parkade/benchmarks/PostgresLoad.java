@@ -35,9 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Start+end pairs per second on one PostgreSQL (embedded, started here), for 1, 8 and 32 client
  * threads: Parkade's JDBC adapter against a raw-JDBC baseline in the same run on the same server.
  * The baseline is the minimal transaction pair with no constraints and no domain code; its plain
- * {@code FOR UPDATE} variant shows what SKIP LOCKED buys. Parkade runs twice: untyped (plain
- * spots, no needs) and typed (the spots and needs of {@link TypedLots}), the second against the
- * first.
+ * {@code FOR UPDATE} variant shows what SKIP LOCKED buys. Parkade runs twice: untyped (plain spots,
+ * no needs) and typed (the spots and needs of {@link TypedLots}), the second against the first.
  *
  * <p>Arguments: seconds measured per variant (5), the longest warm-up per variant in seconds (30),
  * then the client thread counts (1 8 32).

@@ -24,9 +24,9 @@ import org.openjdk.jmh.infra.ThreadParams;
 /**
  * Start+end pairs per second on Parkade's in-memory engine with spot features and needs ({@code
  * mix=typed}: the lot and drivers of {@link TypedLots}) against today's untyped pairs on a lot of
- * the same size and occupancy ({@code mix=untyped}: plain spots, no needs, as {@link
- * StartEndPairs} with {@code design=parkade}). Each class of spots is filled to {@code occupancy}.
- * A refused start (no fitting spot free) still counts as a pair, as in {@link StartEndPairs}.
+ * the same size and occupancy ({@code mix=untyped}: plain spots, no needs, as {@link StartEndPairs}
+ * with {@code design=parkade}). Each class of spots is filled to {@code occupancy}. A refused start
+ * (no fitting spot free) still counts as a pair, as in {@link StartEndPairs}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
