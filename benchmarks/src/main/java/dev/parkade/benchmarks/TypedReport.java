@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads JMH CSV results of {@link TypedStartEndPairs} and prints, for every cell (threads, spots,
+ * Reads JMH CSV results of {@link TypedPairs} and prints, for every cell (threads, spots,
  * occupancy), the untyped and typed pairs per second and typed over untyped.
  */
 public final class TypedReport {

@@ -31,7 +31,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class TypedStartEndPairs {
+public class TypedPairs {
   private static final int DRIVERS_PER_THREAD = 16;
 
   @Param({"untyped", "typed"})
@@ -63,7 +63,7 @@ public class TypedStartEndPairs {
     int next;
 
     @Setup(Level.Trial)
-    public void make(ThreadParams thread, TypedStartEndPairs bench) {
+    public void make(ThreadParams thread, TypedPairs bench) {
       boolean typed = bench.mix.equals("typed");
       for (int i = 0; i < DRIVERS_PER_THREAD; i++) {
         users[i] = new UserId("t" + thread.getThreadIndex() + "-d" + i);

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class FacilityAvailability {
+public class FacilityCountsRead {
   private static final int FACILITIES = 20;
 
   @Param({"1000000"})
