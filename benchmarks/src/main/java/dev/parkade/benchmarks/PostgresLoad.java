@@ -4,9 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parkade.adapters.jdbc.JdbcSettings;
 import dev.parkade.adapters.jdbc.JdbcStorage;
+import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingException;
 import dev.parkade.domain.SessionId;
+import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.NewSession;
@@ -33,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Start+end pairs per second on one PostgreSQL (embedded, started here), for 1, 8 and 32 client
  * threads: Parkade's JDBC adapter against a raw-JDBC baseline in the same run on the same server.
  * The baseline is the minimal transaction pair with no constraints and no domain code; its plain
- * {@code FOR UPDATE} variant shows what SKIP LOCKED buys.
+ * {@code FOR UPDATE} variant shows what SKIP LOCKED buys. Parkade runs twice: untyped (plain spots,
+ * no needs) and typed (the spots and needs of {@link TypedLots}), the second against the first.
  *
  * <p>Arguments: seconds measured per variant (5), the longest warm-up per variant in seconds (30),
  * then the client thread counts (1 8 32).
@@ -61,20 +64,23 @@ public final class PostgresLoad {
     StringBuilder cpu = new StringBuilder();
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       System.out.println(
-          "| threads | raw SKIP LOCKED pairs/s | raw FOR UPDATE pairs/s | parkade pairs/s | parkade / raw SKIP LOCKED |");
-      System.out.println("| ---: | ---: | ---: | ---: | ---: |");
+          "| threads | raw SKIP LOCKED pairs/s | raw FOR UPDATE pairs/s | parkade pairs/s | parkade / raw SKIP LOCKED | parkade typed pairs/s | typed / untyped |");
+      System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
       for (int threads : threadCounts) {
         Run skipLocked = raw(pg, "raw_skip_" + threads, threads, phases, true);
         Run forUpdate = raw(pg, "raw_wait_" + threads, threads, phases, false);
-        Run parkade = parkade(pg, "parkade_" + threads, threads, phases);
+        Run parkade = parkade(pg, "parkade_" + threads, threads, phases, false);
+        Run typed = parkade(pg, "parkade_typed_" + threads, threads, phases, true);
         System.out.printf(
             Locale.ROOT,
-            "| %d | %,.0f | %,.0f | %,.0f | %.2f |%n",
+            "| %d | %,.0f | %,.0f | %,.0f | %.2f | %,.0f | %.2f |%n",
             threads,
             skipLocked.pairsPerSecond(),
             forUpdate.pairsPerSecond(),
             parkade.pairsPerSecond(),
-            parkade.pairsPerSecond() / skipLocked.pairsPerSecond());
+            parkade.pairsPerSecond() / skipLocked.pairsPerSecond(),
+            typed.pairsPerSecond(),
+            typed.pairsPerSecond() / parkade.pairsPerSecond());
         cpu.append(
             String.format(
                 Locale.ROOT,
@@ -177,16 +183,28 @@ public final class PostgresLoad {
     }
   }
 
-  private static Run parkade(EmbeddedPostgres pg, String database, int threads, Phases phases)
+  /**
+   * Parkade's pairs on a lot of {@link #SPOTS} spots: plain spots and drivers needing nothing, or
+   * ({@code typed}) the spots and needs of {@link TypedLots}, client thread {@code t} having the
+   * needs of driver {@code t}.
+   */
+  private static Run parkade(
+      EmbeddedPostgres pg, String database, int threads, Phases phases, boolean typed)
       throws Exception {
     String url = createDatabase(pg, database);
     try (JdbcStorage storage =
         JdbcStorage.open(JdbcSettings.of(url, "postgres", "postgres").withPoolSize(threads))) {
-      List<SpotId> spots = new ArrayList<>();
-      for (int i = 1; i <= SPOTS; i++) {
-        spots.add(new SpotId(String.format("L%07d", i)));
+      int number = 1;
+      for (int c = 0; c < TypedLots.CLASSES.length; c++) {
+        int count = typed ? TypedLots.spotsOfClass(SPOTS, c) : c == 0 ? SPOTS : 0;
+        List<SpotId> spots = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          spots.add(new SpotId(String.format("L%07d", number++)));
+        }
+        if (!spots.isEmpty()) {
+          storage.lot().add(FacilityId.DEFAULT, TypedLots.CLASSES[c], spots);
+        }
       }
-      storage.lot().add(spots);
       AtomicLong ids = new AtomicLong();
       Run run =
           measure(
@@ -202,7 +220,9 @@ public final class PostgresLoad {
                               new SessionId("s" + ids.incrementAndGet()),
                               user,
                               new LicensePlate("P" + thread),
-                              NOW));
+                              NOW,
+                              FacilityId.DEFAULT,
+                              typed ? TypedLots.needsOf(thread) : SpotFeatures.NONE));
                 } catch (ParkingException refused) {
                   return false;
                 }
