@@ -73,7 +73,8 @@ public final class Report {
     }
   }
 
-  private static List<String> split(String line) {
+  /** The fields of a line of JMH's CSV, without their quotes. */
+  static List<String> split(String line) {
     List<String> fields = new ArrayList<>();
     for (String field : line.split(",", -1)) {
       fields.add(field.replace("\"", ""));

@@ -21,9 +21,9 @@ public final class TypedReport {
     Map<String, Map<String, Double>> cells = new TreeMap<>();
     for (String file : args) {
       List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
-      List<String> header = split(lines.get(0));
+      List<String> header = Report.split(lines.get(0));
       for (String line : lines.subList(1, lines.size())) {
-        List<String> row = split(line);
+        List<String> row = Report.split(line);
         String key =
             String.format(
                 Locale.ROOT,
@@ -55,9 +55,5 @@ public final class TypedReport {
           typed,
           typed / untyped);
     }
-  }
-
-  private static List<String> split(String line) {
-    return List.of(line.replace("\"", "").split(",", -1));
   }
 }
