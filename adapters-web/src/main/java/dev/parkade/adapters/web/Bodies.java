@@ -11,6 +11,7 @@ import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.port.Occupancy;
 import dev.parkade.domain.port.Spot;
+import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,12 @@ import org.jspecify.annotations.Nullable;
 /** The JSON bodies the API answers with, as records, with their conversions from the domain. */
 final class Bodies {
   private Bodies() {}
+
+  /** A 204: no body, and without Javalin's default {@code text/plain} content type. */
+  static void noContent(Context ctx) {
+    ctx.status(204);
+    ctx.res().setContentType(null);
+  }
 
   record Vehicle(String plate) {}
 

@@ -41,8 +41,7 @@ final class FacilityRoutes {
 
   private void delete(Context ctx) {
     service.deleteFacility(id(ctx));
-    ctx.status(204);
-    ctx.res().setContentType(null); // Javalin's default text/plain, on a response with no content
+    Bodies.noContent(ctx);
   }
 
   private static FacilityId id(Context ctx) {

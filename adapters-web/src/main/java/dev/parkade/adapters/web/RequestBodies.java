@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The JSON bodies the API reads, turned into the domain's values; anything the contract does not
@@ -144,7 +145,7 @@ final class RequestBodies {
   }
 
   /** A value the domain builds from several fields; its refusal names its own field. */
-  private static <T> T value(java.util.function.Supplier<T> make) {
+  private static <T> T value(Supplier<T> make) {
     try {
       return make.get();
     } catch (InvalidValueException e) {

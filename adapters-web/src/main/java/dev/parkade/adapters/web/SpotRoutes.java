@@ -47,7 +47,6 @@ final class SpotRoutes {
 
   private void remove(Context ctx) {
     service.removeSpot(new SpotId(ctx.pathParam("id")));
-    ctx.status(204);
-    ctx.res().setContentType(null); // Javalin's default text/plain, on a response with no content
+    Bodies.noContent(ctx);
   }
 }
