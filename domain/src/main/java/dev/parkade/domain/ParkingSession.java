@@ -71,6 +71,14 @@ public record ParkingSession(
     return endTime.isEmpty();
   }
 
+  /** This session as it was when it started: what a replayed start answers, even once ended. */
+  public ParkingSession atStart() {
+    return isActive()
+        ? this
+        : new ParkingSession(
+            id, userId, plate, spotId, startTime, Optional.empty(), facilityId, spotFeatures);
+  }
+
   /** This session ended at {@code time}, clamped as {@link #endTimeOf} says. */
   public ParkingSession endedAt(Instant time) {
     if (!isActive()) {
