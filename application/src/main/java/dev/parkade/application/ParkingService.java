@@ -24,8 +24,6 @@ import dev.parkade.domain.port.SpotFilter;
 import dev.parkade.domain.port.SpotInventory;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,14 +39,14 @@ import java.util.Optional;
 public final class ParkingService {
   private final SessionStore sessions;
   private final SpotInventory spots;
-  private final Clock clock;
+  private final WriteRules rules;
   private final SessionIdGenerator ids;
 
   public ParkingService(
       SessionStore sessions, SpotInventory spots, Clock clock, SessionIdGenerator ids) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.spots = Objects.requireNonNull(spots, "spots");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.rules = new WriteRules(sessions, clock);
     this.ids = Objects.requireNonNull(ids, "ids");
   }
 
@@ -100,16 +98,12 @@ public final class ParkingService {
     return sessions.end(id, now());
   }
 
-  /**
-   * Sessions keep milliseconds, the precision of the API, whatever the clock: decided here alone,
-   * and within what every storage keeps exactly.
-   */
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return rules.now();
   }
 
   private Optional<ParkingSession> visible(Caller caller, SessionId id) {
-    return sessions.find(id).filter(caller::maySee);
+    return rules.visible(caller, id);
   }
 
   // ---------------------------------------------------------------- availability
@@ -188,9 +182,7 @@ public final class ParkingService {
    * FACILITY_NOT_EMPTY}. The default facility always exists: deleting it is invalid.
    */
   public void deleteFacility(FacilityId id) {
-    if (id.equals(FacilityId.DEFAULT)) {
-      throw new InvalidValueException("facilityId", "the default facility cannot be deleted");
-    }
+    WriteRules.requireDeletable(id);
     catalogue().delete(id);
   }
 
@@ -228,16 +220,7 @@ public final class ParkingService {
    * {@code facility}, all or none ({@code FACILITY_NOT_FOUND}, {@code SPOT_EXISTS}).
    */
   public List<SpotId> addSpots(FacilityId facility, SpotFeatures features, List<SpotId> ids) {
-    if (ids.isEmpty() || ids.size() > Limits.MAX_SPOTS_PER_ADD) {
-      throw new InvalidValueException(
-          "ids", "must hold 1 to " + Limits.MAX_SPOTS_PER_ADD + " spot ids, held " + ids.size());
-    }
-    HashSet<SpotId> seen = new HashSet<>();
-    for (SpotId id : ids) {
-      if (!seen.add(id)) {
-        throw new InvalidValueException("ids", "names " + id + " more than once");
-      }
-    }
+    WriteRules.requireSpotIds(ids);
     return spots.add(facility, features, ids);
   }
 
