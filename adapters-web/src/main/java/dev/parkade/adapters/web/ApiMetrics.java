@@ -108,6 +108,25 @@ public final class ApiMetrics {
     storageErrors.increment();
   }
 
+  /** A keyed write answered with what its key held: nothing ran. */
+  void replayed(String route) {
+    Counter.builder("parkade_idempotency_replays")
+        .description("Keyed writes answered with their key's stored response, by route")
+        .tag("route", route)
+        .register(registry)
+        .increment();
+  }
+
+  /** A keyed write refused for its key: still in progress (409) or reused for another request. */
+  void idempotencyConflict(String route, String code) {
+    Counter.builder("parkade_idempotency_conflicts")
+        .description("Keyed writes refused for their key (in progress, reused), by route and code")
+        .tag("route", route)
+        .tag("code", code)
+        .register(registry)
+        .increment();
+  }
+
   void request(String method, String route, int status, Duration duration) {
     Timer.builder("parkade_http_requests")
         .description("HTTP requests answered, by method, matched route and status")

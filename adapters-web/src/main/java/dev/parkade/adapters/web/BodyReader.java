@@ -17,11 +17,30 @@ final class BodyReader {
     try {
       return ctx.body();
     } catch (Exception e) { // ctx.body() is Kotlin: an IOException is thrown undeclared
-      if (e instanceof IOException && e.getCause() instanceof TimeoutException) {
+      if (timedOut(e)) {
         throw new TimedOut();
       }
       throw e;
     }
+  }
+
+  /**
+   * The body's bytes as sent. Javalin keeps them, so a later {@link #read} parses these same bytes
+   * without reading the connection again.
+   */
+  static byte[] bytes(Context ctx) {
+    try {
+      return ctx.bodyAsBytes();
+    } catch (Exception e) { // Kotlin again
+      if (timedOut(e)) {
+        throw new TimedOut();
+      }
+      throw e;
+    }
+  }
+
+  private static boolean timedOut(Exception e) {
+    return e instanceof IOException && e.getCause() instanceof TimeoutException;
   }
 
   /** The body did not arrive within the idle timeout. */

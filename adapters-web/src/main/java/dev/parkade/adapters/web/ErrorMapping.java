@@ -1,5 +1,6 @@
 package dev.parkade.adapters.web;
 
+import dev.parkade.application.IdempotencyException;
 import dev.parkade.domain.InvalidValueException;
 import dev.parkade.domain.ParkingException;
 import dev.parkade.domain.StorageUnavailableException;
@@ -15,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Which problem of the catalogue ({@link Problems}) each failure a request can meet gets: domain
- * refusals their contract status, bad input a 400 naming the field, identity 401/403, a storage
- * fault 503, and anything unforeseen a 500 that tells the client nothing of the server's insides.
+ * refusals their contract status, a key in progress or reused 409 or 422, bad input a 400 naming
+ * the field, identity 401/403, a storage fault 503, and anything unforeseen a 500 that tells the
+ * client nothing of the server's insides.
  */
 final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -28,6 +30,12 @@ final class ErrorMapping {
         ParkingException.class, (e, ctx) -> Problems.send(ctx, Problems.of(e.failure())));
     routes.exception(
         InvalidValueException.class, (e, ctx) -> Problems.send(ctx, Problems.rejected(e)));
+    routes.exception(
+        IdempotencyException.class,
+        (e, ctx) -> {
+          metrics.idempotencyConflict(RequestLog.route(ctx), e.failure().code());
+          Problems.send(ctx, Problems.of(e.failure()));
+        });
     routes.exception(RequestRejected.class, (e, ctx) -> Problems.send(ctx, Problems.rejected(e)));
     routes.exception(
         BodyReader.TimedOut.class,

@@ -1,19 +1,27 @@
 package dev.parkade.adapters.web;
 
 import dev.parkade.application.FacilityStatus;
+import dev.parkade.application.KeyedParking;
 import dev.parkade.application.ParkingService;
+import dev.parkade.domain.Facility;
 import dev.parkade.domain.FacilityId;
+import dev.parkade.domain.port.KeyedRequest;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Facilities (car parks) with their counts for anyone; creating and deleting them for operators.
  */
 final class FacilityRoutes {
   private final ParkingService service;
+  private final KeyedParking keyed;
+  private final ApiMetrics metrics;
 
-  FacilityRoutes(ParkingService service) {
+  FacilityRoutes(ParkingService service, KeyedParking keyed, ApiMetrics metrics) {
     this.service = service;
+    this.keyed = keyed;
+    this.metrics = metrics;
   }
 
   List<Route> routes() {
@@ -32,15 +40,23 @@ final class FacilityRoutes {
     ctx.json(Bodies.Facility.from(service.facility(id(ctx))));
   }
 
-  private void create(Context ctx) {
+  private void create(Context ctx, Optional<KeyedRequest> key) {
+    Facility facility = RequestBodies.facility(Json.parse(BodyReader.read(ctx)));
     FacilityStatus created =
-        service.createFacility(RequestBodies.facility(Json.parse(BodyReader.read(ctx))));
+        key.isEmpty()
+            ? service.createFacility(facility)
+            : Idempotency.settle(ctx, metrics, keyed.createFacility(key.get(), facility));
     ctx.status(201).header("Location", "/api/v1/facilities/" + created.facility().id().value());
     ctx.json(Bodies.Facility.from(created));
   }
 
-  private void delete(Context ctx) {
-    service.deleteFacility(id(ctx));
+  private void delete(Context ctx, Optional<KeyedRequest> key) {
+    FacilityId id = id(ctx);
+    if (key.isEmpty()) {
+      service.deleteFacility(id);
+    } else {
+      Idempotency.settle(ctx, metrics, keyed.deleteFacility(key.get(), id));
+    }
     Bodies.noContent(ctx);
   }
 

@@ -1,12 +1,15 @@
 package dev.parkade.adapters.web;
 
+import dev.parkade.application.KeyedParking;
 import dev.parkade.application.ParkingService;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -14,7 +17,8 @@ import java.util.stream.Stream;
  * Parkade's HTTP API (see {@code docs/api.md} and {@code /openapi.json}), as an unstarted {@link
  * Javalin} so that tests and bootstrap start it the same way. It only assembles: the routes come
  * from one class per resource, who may call them is {@link Access}'s, and every error is answered
- * by {@link ErrorMapping} from the catalogue in {@link Problems}.
+ * by {@link ErrorMapping} from the catalogue in {@link Problems}. Every write takes an {@code
+ * Idempotency-Key} through {@link Idempotency}.
  */
 public final class ParkadeApi {
   static final long MAX_BODY_BYTES = 64 * 1024;
@@ -25,25 +29,29 @@ public final class ParkadeApi {
   /**
    * The API, not yet started.
    *
+   * @param keyed the writes sent with an {@code Idempotency-Key}, over the same storage as {@code
+   *     service}
    * @param storageReady whether storage answers now, for {@code /health/ready}
    * @param accessLog whether each request is logged on a line of its own (metrics count it anyway)
    */
   public static Javalin create(
       ParkingService service,
+      KeyedParking keyed,
       Tokens tokens,
       ApiMetrics metrics,
       BooleanSupplier storageReady,
       boolean accessLog) {
     List<Route> routes =
         Stream.of(
-                new SessionRoutes(service, metrics).routes(),
-                new SpotRoutes(service).routes(),
-                new FacilityRoutes(service).routes(),
+                new SessionRoutes(service, keyed, metrics).routes(),
+                new SpotRoutes(service, keyed, metrics).routes(),
+                new FacilityRoutes(service, keyed, metrics).routes(),
                 new ServiceRoutes(metrics, storageReady).routes())
             .flatMap(List::stream)
             .toList();
     Access access = new Access(tokens);
     RequestLog log = new RequestLog(metrics, accessLog);
+    Idempotency idempotency = new Idempotency(keyed);
     return Javalin.create(
         c -> {
           c.startup.showJavalinBanner = false;
@@ -69,19 +77,24 @@ public final class ParkadeApi {
           c.routes.beforeMatched(QueryParams::requireValidEncoding);
           c.routes.beforeMatched(access::check);
           ErrorMapping.register(c.routes, metrics);
-          routes.forEach(route -> add(c.routes, route));
+          routes.forEach(route -> add(c.routes, route, idempotency));
         });
   }
 
   /**
    * A route with its role. A GET route answers HEAD the same way, without the body: left to
    * Javalin, a HEAD on any path with a GET route answered 200 without running it, so without the
-   * token check and without a 404.
+   * token check and without a 404. A write (POST, DELETE) runs inside {@link Idempotency}, after
+   * {@link Access}, so that its key is read with its caller.
    */
-  private static void add(RoutesConfig routes, Route route) {
-    routes.addHttpHandler(route.method(), route.path(), route.handler(), route.role());
+  private static void add(RoutesConfig routes, Route route, Idempotency idempotency) {
+    Handler handler =
+        route.writes()
+            ? idempotency.wrap(route.handler())
+            : ctx -> route.handler().handle(ctx, Optional.empty());
+    routes.addHttpHandler(route.method(), route.path(), handler, route.role());
     if (route.method().equals(HandlerType.GET)) {
-      routes.addHttpHandler(HandlerType.HEAD, route.path(), route.handler(), route.role());
+      routes.addHttpHandler(HandlerType.HEAD, route.path(), handler, route.role());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.parkade.adapters.web;
 
+import dev.parkade.application.IdempotencyFailure;
 import dev.parkade.domain.InvalidValueException;
 import dev.parkade.domain.ParkingFailure;
 import io.javalin.http.Context;
@@ -29,6 +30,28 @@ final class Problems {
           FACILITY_EXISTS,
           FACILITY_NOT_EMPTY ->
           409;
+    };
+  }
+
+  /**
+   * A keyed write that neither ran nor replayed: 409 while the first request with the key is still
+   * running (retry it), 422 when the key was used for another request (use a new key).
+   */
+  static Problem of(IdempotencyFailure failure) {
+    return switch (failure) {
+      case IN_PROGRESS ->
+          problem(
+              409,
+              failure.code(),
+              "Idempotency key in progress",
+              "A request with this Idempotency-Key is still being processed; retry it shortly");
+      case REUSED ->
+          problem(
+              422,
+              failure.code(),
+              "Idempotency key reused",
+              "This Idempotency-Key was already used for a request with another method, path or"
+                  + " body; send this request with a new key");
     };
   }
 

@@ -39,8 +39,7 @@ final class RequestLog {
    * or headers, which may carry secrets.
    */
   void log(Context ctx, Float millis) {
-    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-    String route = endpoint == null ? "unmatched" : endpoint.path;
+    String route = route(ctx);
     int status = ctx.statusCode();
     metrics.request(
         ctx.method().name(), route, status, Duration.ofNanos((long) (millis * 1_000_000)));
@@ -49,6 +48,12 @@ final class RequestLog {
     }
     @Nullable String id = ctx.attribute(REQUEST_ID);
     REQUESTS.info("{} {} {} {}ms id={}", ctx.method().name(), route, status, tenths(millis), id);
+  }
+
+  /** The route table's path the request matched, as metrics name it: {@code unmatched} if none. */
+  static String route(Context ctx) {
+    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+    return endpoint == null ? "unmatched" : endpoint.path;
   }
 
   /**

@@ -1,21 +1,27 @@
 package dev.parkade.adapters.web;
 
+import dev.parkade.application.Answered;
+import dev.parkade.application.KeyedParking;
 import dev.parkade.application.Limits;
 import dev.parkade.application.ParkingService;
 import dev.parkade.application.StartSession;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.SessionStatus;
+import dev.parkade.domain.port.KeyedRequest;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Optional;
 
 /** Parking sessions: a driver's own, and the operators' listing of everyone's. */
 final class SessionRoutes {
   private final ParkingService service;
+  private final KeyedParking keyed;
   private final ApiMetrics metrics;
 
-  SessionRoutes(ParkingService service, ApiMetrics metrics) {
+  SessionRoutes(ParkingService service, KeyedParking keyed, ApiMetrics metrics) {
     this.service = service;
+    this.keyed = keyed;
     this.metrics = metrics;
   }
 
@@ -29,11 +35,16 @@ final class SessionRoutes {
         Route.get("/api/v1/sessions", Role.OPERATOR, this::list));
   }
 
-  private void start(Context ctx) {
+  private void start(Context ctx, Optional<KeyedRequest> key) {
     StartSession command =
         RequestBodies.start(Access.caller(ctx).user(), Json.parse(BodyReader.read(ctx)));
-    ParkingSession session = service.startSession(command);
-    metrics.sessionStarted();
+    ParkingSession session;
+    if (key.isEmpty()) {
+      session = service.startSession(command);
+      metrics.sessionStarted();
+    } else {
+      session = settle(ctx, keyed.startSession(key.get(), command), metrics::sessionStarted);
+    }
     ctx.status(201).header("Location", "/api/v1/sessions/" + session.id().value());
     ctx.json(Bodies.Session.from(session));
   }
@@ -42,9 +53,14 @@ final class SessionRoutes {
     ctx.json(Bodies.Session.from(service.currentSession(Access.caller(ctx).user())));
   }
 
-  private void endCurrent(Context ctx) {
-    ParkingSession ended = service.endCurrentSession(Access.caller(ctx).user());
-    metrics.sessionEnded();
+  private void endCurrent(Context ctx, Optional<KeyedRequest> key) {
+    ParkingSession ended;
+    if (key.isEmpty()) {
+      ended = service.endCurrentSession(Access.caller(ctx).user());
+      metrics.sessionEnded();
+    } else {
+      ended = settle(ctx, keyed.endCurrentSession(key.get()), metrics::sessionEnded);
+    }
     ctx.json(Bodies.Session.from(ended));
   }
 
@@ -52,10 +68,26 @@ final class SessionRoutes {
     ctx.json(Bodies.Session.from(service.session(Access.caller(ctx), id(ctx))));
   }
 
-  private void end(Context ctx) {
-    ParkingSession ended = service.endSession(Access.caller(ctx), id(ctx));
-    metrics.sessionEnded();
+  private void end(Context ctx, Optional<KeyedRequest> key) {
+    SessionId id = id(ctx);
+    ParkingSession ended;
+    if (key.isEmpty()) {
+      ended = service.endSession(Access.caller(ctx), id);
+      metrics.sessionEnded();
+    } else {
+      ended =
+          settle(ctx, keyed.endSession(key.get(), Access.caller(ctx), id), metrics::sessionEnded);
+    }
     ctx.json(Bodies.Session.from(ended));
+  }
+
+  /** A keyed answer's session; only a fresh one is counted, as a start or end made now. */
+  private ParkingSession settle(Context ctx, Answered<ParkingSession> answer, Runnable fresh) {
+    ParkingSession session = Idempotency.settle(ctx, metrics, answer);
+    if (!answer.replayed()) {
+      fresh.run();
+    }
+    return session;
   }
 
   private void list(Context ctx) {

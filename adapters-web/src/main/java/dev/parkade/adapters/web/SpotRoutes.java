@@ -1,8 +1,10 @@
 package dev.parkade.adapters.web;
 
+import dev.parkade.application.KeyedParking;
 import dev.parkade.application.Limits;
 import dev.parkade.application.ParkingService;
 import dev.parkade.domain.SpotId;
+import dev.parkade.domain.port.KeyedRequest;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +12,13 @@ import java.util.Optional;
 /** The lot and its spots: counts and free spots for anyone, the inventory for operators. */
 final class SpotRoutes {
   private final ParkingService service;
+  private final KeyedParking keyed;
+  private final ApiMetrics metrics;
 
-  SpotRoutes(ParkingService service) {
+  SpotRoutes(ParkingService service, KeyedParking keyed, ApiMetrics metrics) {
     this.service = service;
+    this.keyed = keyed;
+    this.metrics = metrics;
   }
 
   List<Route> routes() {
@@ -39,14 +45,23 @@ final class SpotRoutes {
     ctx.json(Bodies.SpotsPage.from(service.spots(QueryParams.spotFilter(ctx), after, limit)));
   }
 
-  private void add(Context ctx) {
+  private void add(Context ctx, Optional<KeyedRequest> key) {
     RequestBodies.SpotsToAdd add = RequestBodies.spotsToAdd(Json.parse(BodyReader.read(ctx)));
-    List<SpotId> added = service.addSpots(add.facility(), add.features(), add.ids());
+    List<SpotId> added =
+        key.isEmpty()
+            ? service.addSpots(add.facility(), add.features(), add.ids())
+            : Idempotency.settle(
+                ctx, metrics, keyed.addSpots(key.get(), add.facility(), add.features(), add.ids()));
     ctx.status(201).json(new Bodies.Created(added.stream().map(SpotId::value).toList()));
   }
 
-  private void remove(Context ctx) {
-    service.removeSpot(new SpotId(ctx.pathParam("id")));
+  private void remove(Context ctx, Optional<KeyedRequest> key) {
+    SpotId id = new SpotId(ctx.pathParam("id"));
+    if (key.isEmpty()) {
+      service.removeSpot(id);
+    } else {
+      Idempotency.settle(ctx, metrics, keyed.removeSpot(key.get(), id));
+    }
     Bodies.noContent(ctx);
   }
 }
