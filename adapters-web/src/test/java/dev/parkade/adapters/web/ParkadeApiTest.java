@@ -11,11 +11,13 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.parkade.application.KeyedParking;
 import dev.parkade.application.ParkingService;
 import dev.parkade.application.SessionIdGenerator;
 import dev.parkade.domain.StorageUnavailableException;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.FacilityCatalogue;
+import dev.parkade.domain.port.IdempotentWrites;
 import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.SpotInventory;
 import io.javalin.Javalin;
@@ -484,7 +486,12 @@ class ParkadeApiTest {
     Object storage =
         Proxy.newProxyInstance(
             getClass().getClassLoader(),
-            new Class<?>[] {SessionStore.class, SpotInventory.class, FacilityCatalogue.class},
+            new Class<?>[] {
+              SessionStore.class,
+              SpotInventory.class,
+              FacilityCatalogue.class,
+              IdempotentWrites.class
+            },
             down);
     ParkingService failing =
         new ParkingService(
@@ -492,8 +499,14 @@ class ParkadeApiTest {
             (SpotInventory) storage,
             Clock.systemUTC(),
             SessionIdGenerator.randomUuids());
+    KeyedParking keyedFailing =
+        new KeyedParking(
+            (IdempotentWrites) storage,
+            (SessionStore) storage,
+            Clock.systemUTC(),
+            SessionIdGenerator.randomUuids());
     ApiMetrics metrics = new ApiMetrics(failing);
-    Javalin broken = ParkadeApi.create(failing, tokens, metrics, () -> false, true);
+    Javalin broken = ParkadeApi.create(failing, keyedFailing, tokens, metrics, () -> false, true);
     broken.start("127.0.0.1", 0);
     try {
       ApiClient brokenClient = new ApiClient(broken.port());
@@ -512,7 +525,8 @@ class ParkadeApiTest {
 
   @Test
   void readiness_isA503WhenStorageDoesNotAnswer() {
-    Javalin down = ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> false, true);
+    Javalin down =
+        ParkadeApi.create(service, api.keyed, tokens, new ApiMetrics(service), () -> false, true);
     down.start("127.0.0.1", 0);
     try {
       assertProblem(

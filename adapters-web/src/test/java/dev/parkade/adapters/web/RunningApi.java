@@ -1,6 +1,7 @@
 package dev.parkade.adapters.web;
 
 import dev.parkade.adapters.inmemory.InMemoryParkingLot;
+import dev.parkade.application.KeyedParking;
 import dev.parkade.application.ParkingService;
 import dev.parkade.application.SessionIdGenerator;
 import dev.parkade.domain.UserId;
@@ -27,6 +28,9 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
   final InMemoryParkingLot lot = new InMemoryParkingLot();
   final ParkingService service =
       new ParkingService(lot, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids());
+  final IdempotentWritesTestDouble writes = new IdempotentWritesTestDouble(lot);
+  final KeyedParking keyed =
+      new KeyedParking(writes, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids());
 
   private final int spots;
   private @Nullable Javalin app;
@@ -43,7 +47,7 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
   public void beforeEach(ExtensionContext context) {
     lot.add(Fixtures.spotIds(spots));
     Javalin started =
-        ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true, true)
+        ParkadeApi.create(service, keyed, tokens, new ApiMetrics(service), () -> true, true)
             .start("127.0.0.1", 0);
     app = started;
     client = new ApiClient(started.port());
