@@ -31,6 +31,7 @@ class OpenApiStatusesTest {
     String operator = api.operator("ops");
     List<String> undeclared = new ArrayList<>();
     int probes = 0;
+    Set<Integer> answered = new TreeSet<>();
     for (Map.Entry<String, JsonNode> path : paths.properties()) {
       String concrete = path.getKey().replace("{id}", "L1-001");
       for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
@@ -42,6 +43,7 @@ class OpenApiStatusesTest {
           for (Probe probe : probes(concrete, driver, operator)) {
             int status = send(sent, probe).status();
             probes++;
+            answered.add(status);
             if (!declared.contains(Integer.toString(status))) {
               undeclared.add(sent + " " + probe.uri() + " (" + probe.what() + "): " + status);
             }
@@ -51,6 +53,7 @@ class OpenApiStatusesTest {
     }
     assertEquals(List.of(), undeclared, "statuses the document does not declare");
     assertTrue(probes >= 15 * 6, "every operation was probed: " + probes);
+    assertTrue(answered.contains(422), "a key reused on another operation was probed: " + answered);
   }
 
   @Test
@@ -68,7 +71,12 @@ class OpenApiStatusesTest {
     }
   }
 
-  private record Probe(String what, String uri, @Nullable String token, String body) {}
+  private record Probe(
+      String what, String uri, @Nullable String token, String body, @Nullable String key) {
+    Probe(String what, String uri, @Nullable String token, String body) {
+      this(what, uri, token, body, null);
+    }
+  }
 
   private static List<Probe> probes(String path, String driver, String operator) {
     return List.of(
@@ -77,19 +85,26 @@ class OpenApiStatusesTest {
         new Probe("driver", path, driver, "{\"vehicle\":{\"plate\":\"AB-1\"}}"),
         new Probe("operator", path, operator, "{\"ids\":[\"L9-001\"]}"),
         new Probe("not JSON", path, operator, "not json"),
-        new Probe("empty object", path, driver, "{}"));
+        new Probe("empty object", path, driver, "{}"),
+        // one key for every operation: replayed on its own, reused (422) on the others
+        new Probe("keyed", path, operator, "{\"ids\":[\"L9-002\"]}", "probe-key"),
+        new Probe("keyed again", path, operator, "{\"ids\":[\"L9-002\"]}", "probe-key"),
+        new Probe("keyed driver", path, driver, "{\"vehicle\":{\"plate\":\"AB-2\"}}", "k"),
+        new Probe("bad key", path, operator, "{}", "a key"));
   }
 
   private ApiClient.Reply send(String method, Probe probe) {
     HttpRequest.Builder request =
-        api.client()
-            .request(probe.uri(), probe.token())
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                method.equals("POST")
-                    ? HttpRequest.BodyPublishers.ofString(probe.body())
-                    : HttpRequest.BodyPublishers.noBody());
+        api.client().request(probe.uri(), probe.token()).header("Content-Type", "application/json");
+    String key = probe.key();
+    if (key != null) {
+      request.header(Idempotency.HEADER, key);
+    }
+    request.method(
+        method,
+        method.equals("POST")
+            ? HttpRequest.BodyPublishers.ofString(probe.body())
+            : HttpRequest.BodyPublishers.noBody());
     return api.client().send(request);
   }
 }
