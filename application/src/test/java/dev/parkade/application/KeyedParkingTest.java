@@ -21,8 +21,10 @@ import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.KeyedRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The keyed use cases over a plain key map: replays, refusals kept, the key's own failures. */
@@ -33,7 +35,21 @@ class KeyedParkingTest {
 
   private final MutableClock clock = new MutableClock(T0);
   private final ReferenceParkingLot lot = new ReferenceParkingLot();
-  private final KeyedReferenceWrites writes = new KeyedReferenceWrites(lot);
+
+  /** Runs once inside the next keyed change, its key claimed: a request arriving meanwhile. */
+  private Runnable meanwhile = () -> {};
+
+  private final ReferenceIdempotentWrites writes =
+      new ReferenceIdempotentWrites(
+          lot,
+          Duration.ofHours(24),
+          change ->
+              () -> {
+                Runnable now = meanwhile;
+                meanwhile = () -> {};
+                now.run();
+                return change.get();
+              });
   private final ParkingService service =
       new ParkingService(lot, lot, clock, new CountingSessionIds());
   private final KeyedParking keyed = new KeyedParking(writes, lot, clock, new CountingSessionIds());
@@ -69,7 +85,7 @@ class KeyedParkingTest {
     assertTrue(again.replayed());
     assertEquals(first.value(), again.value());
     assertEquals(T0.plusSeconds(7), first.orThrow().startTime());
-    assertEquals(1, writes.ran);
+    assertEquals(1, lot.occupancy().occupied());
   }
 
   @Test
@@ -87,18 +103,30 @@ class KeyedParkingTest {
   }
 
   @Test
-  void anotherRequestUnderTheKey_isReused_andInFlight_isInProgress() {
+  void anotherRequestUnderTheKey_isReused_andChangesNothing() {
     service.addSpots(spotIds(2));
     start("k1", "AB-1");
 
     assertEquals(
         IdempotencyFailure.REUSED,
         assertThrows(IdempotencyException.class, () -> start("k1", "AB-2")).failure());
-    writes.hold(ALICE, new IdempotencyKey("k2"));
-    assertEquals(
-        IdempotencyFailure.IN_PROGRESS,
-        assertThrows(IdempotencyException.class, () -> start("k2", "AB-2")).failure());
-    assertEquals(1, writes.ran);
+    assertEquals(1, lot.occupancy().occupied());
+  }
+
+  @Test
+  void aRequestWhileTheFirstWithItsKeyRuns_isInProgress() {
+    service.addSpots(spotIds(2));
+    AtomicReference<IdempotencyFailure> meanwhileFailed = new AtomicReference<>();
+    meanwhile =
+        () ->
+            meanwhileFailed.set(
+                assertThrows(IdempotencyException.class, () -> start("k1", "AB-1")).failure());
+
+    Answered<ParkingSession> first = start("k1", "AB-1");
+
+    assertEquals(IdempotencyFailure.IN_PROGRESS, meanwhileFailed.get());
+    assertFalse(first.replayed());
+    assertEquals(1, lot.occupancy().occupied());
   }
 
   @Test
@@ -154,7 +182,7 @@ class KeyedParkingTest {
                 InvalidValueException.class,
                 () -> keyed.addSpots(k, FacilityId.DEFAULT, SpotFeatures.NONE, twice))
             .field());
-    assertEquals(1, writes.ran);
+    assertEquals(2, lot.occupancy().total());
   }
 
   @Test
