@@ -10,6 +10,8 @@ import com.sageserpent.americium.java.TrialsApi;
 import com.sageserpent.americium.java.TrialsScaffolding;
 import dev.parkade.domain.Facility;
 import dev.parkade.domain.FacilityId;
+import dev.parkade.domain.Fingerprint;
+import dev.parkade.domain.IdempotencyKey;
 import dev.parkade.domain.InvalidValueException;
 import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingException;
@@ -19,9 +21,13 @@ import dev.parkade.domain.SessionStatus;
 import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.IdempotentWrites;
+import dev.parkade.domain.port.KeyedRequest;
 import dev.parkade.domain.port.Spot;
 import dev.parkade.domain.port.SpotFilter;
 import dev.parkade.domain.port.StoragePorts;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +42,9 @@ import org.junit.jupiter.api.Timeout;
  * Random sequences of every use case, from a few users, plates and spots so that they collide,
  * applied to {@link ParkingService} over the adapter under test and over the {@link
  * ReferenceParkingLot}: both must give the same outcome at every step and end in the same state.
- * Americium shrinks a failing sequence to a minimal one and prints it.
+ * Americium shrinks a failing sequence to a minimal one and prints it. Some starts and ends are
+ * sent under a few keys, the same body or another, through {@link KeyedParking} when the adapter
+ * gives {@link #keyedWrites} (against {@link ReferenceIdempotentWrites}), else without their key.
  */
 public abstract class ParkingServiceModelProperties {
   private static final int USERS = 4;
@@ -44,11 +52,21 @@ public abstract class ParkingServiceModelProperties {
   private static final int SPOTS = 4;
   private static final int FACILITIES = 3; // the default and two that steps create and delete
   private static final int SESSION_REFS = 12;
+  private static final int KEYS = 2; // per user: few, so that retries and reuse are common
+  private static final Duration TTL = Duration.ofHours(24);
 
   /** Fresh, empty storage of the adapter under test. */
   protected abstract StoragePorts newStorage();
 
   protected void close(StoragePorts storage) {}
+
+  /**
+   * The adapter's keyed writes over {@code storage}, whose keys live {@link #TTL}; without them
+   * (the default) the keyed steps run without their key on both sides.
+   */
+  protected Optional<IdempotentWrites> keyedWrites(StoragePorts storage) {
+    return Optional.empty();
+  }
 
   /** How many random sequences to try. */
   protected int cases() {
@@ -63,6 +81,11 @@ public abstract class ParkingServiceModelProperties {
   record Start(int user, int plate, int facility, int needs) implements Step {}
 
   record EndCurrent(int user) implements Step {}
+
+  /** A start in the default facility under the user's key {@code key}; the plate is the body. */
+  record KeyedStart(int user, int plate, int key) implements Step {}
+
+  record KeyedEndCurrent(int user, int key) implements Step {}
 
   record EndById(int caller, boolean operator, int session) implements Step {}
 
@@ -125,6 +148,10 @@ public abstract class ParkingServiceModelProperties {
           start(),
           start(),
           upTo(USERS).map(u -> (Step) new EndCurrent(u)),
+          upTo(USERS)
+              .flatMap(
+                  u -> upTo(2).flatMap(p -> upTo(KEYS).map(k -> (Step) new KeyedStart(u, p, k)))),
+          upTo(USERS).flatMap(u -> upTo(KEYS).map(k -> (Step) new KeyedEndCurrent(u, k))),
           upTo(USERS)
               .flatMap(
                   u ->
@@ -191,19 +218,25 @@ public abstract class ParkingServiceModelProperties {
   private void checkAgainstModel(ImmutableList<Step> steps) {
     StoragePorts storage = newStorage();
     try {
-      World real = new World(storage);
+      Optional<IdempotentWrites> keyed = keyedWrites(storage);
+      World real = new World(storage, keyed);
       ReferenceParkingLot modelLot = new ReferenceParkingLot();
-      World model = new World(StoragePorts.of(modelLot));
+      World model =
+          new World(
+              StoragePorts.of(modelLot),
+              keyed.map(k -> new ReferenceIdempotentWrites(modelLot, TTL)));
       for (int i = 0; i < steps.size(); i++) {
         Step step = steps.get(i);
         real.clock.set(T0.plusSeconds(i));
         model.clock.set(T0.plusSeconds(i));
         Object actual = real.run(step);
-        if (actual instanceof ParkingSession started && step instanceof Start) {
-          SpotId chosen = started.spotId();
-          // The model checks that it was among the best fitting free spots.
-          modelLot.chooseSpotsWith(bestFitting -> chosen);
-        }
+        startedNow(step, actual)
+            .ifPresent(
+                started -> {
+                  SpotId chosen = started.spotId();
+                  // The model checks that it was among the best fitting free spots.
+                  modelLot.chooseSpotsWith(bestFitting -> chosen);
+                });
         Object expected = model.run(step);
         if (step instanceof Available) {
           assertAvailableAgrees(expected, actual, modelLot, SpotFilter.ALL, i, step);
@@ -219,6 +252,20 @@ public abstract class ParkingServiceModelProperties {
     } finally {
       close(storage);
     }
+  }
+
+  /** The session a start step started now (not a replay), whose spot the model must pick too. */
+  private static Optional<ParkingSession> startedNow(Step step, Object outcome) {
+    if (!(step instanceof Start) && !(step instanceof KeyedStart)) {
+      return Optional.empty();
+    }
+    if (outcome instanceof ParkingSession started) {
+      return Optional.of(started);
+    }
+    if (outcome instanceof Answered<?> answered && !answered.replayed()) {
+      return answered.value().map(ParkingSession.class::cast);
+    }
+    return Optional.empty();
   }
 
   /** Which free spots an adapter lists is its own choice; they must be free, distinct, enough. */
@@ -245,10 +292,12 @@ public abstract class ParkingServiceModelProperties {
   private static final class World {
     final MutableClock clock = new MutableClock(T0);
     final ParkingService service;
+    final Optional<KeyedParking> keyed;
 
-    World(StoragePorts storage) {
-      service =
-          new ParkingService(storage.sessions(), storage.spots(), clock, new CountingSessionIds());
+    World(StoragePorts storage, Optional<? extends IdempotentWrites> writes) {
+      CountingSessionIds ids = new CountingSessionIds(); // one sequence, keyed or not
+      service = new ParkingService(storage.sessions(), storage.spots(), clock, ids);
+      keyed = writes.map(w -> new KeyedParking(w, storage.sessions(), clock, ids));
     }
 
     /** The result of a step, or the failure code, or the field of an invalid value. */
@@ -259,6 +308,8 @@ public abstract class ParkingServiceModelProperties {
         return refused.failure();
       } catch (InvalidValueException invalid) {
         return "invalid " + invalid.field();
+      } catch (IdempotencyException key) {
+        return key.failure();
       }
     }
 
@@ -272,6 +323,17 @@ public abstract class ParkingServiceModelProperties {
                 SpotFeatures.ofMask(s.needs())));
       } else if (step instanceof EndCurrent s) {
         return service.endCurrentSession(user(s.user()));
+      } else if (step instanceof KeyedStart s) {
+        StartSession command = new StartSession(user(s.user()), plate(s.plate()));
+        return keyed.isEmpty()
+            ? service.startSession(command)
+            : keyed
+                .get()
+                .startSession(request(s.user(), s.key(), "/sessions", "" + s.plate()), command);
+      } else if (step instanceof KeyedEndCurrent s) {
+        return keyed.isEmpty()
+            ? service.endCurrentSession(user(s.user()))
+            : keyed.get().endCurrentSession(request(s.user(), s.key(), "/sessions/end", ""));
       } else if (step instanceof EndById s) {
         return service.endSession(caller(s.caller(), s.operator()), session(s.session()));
       } else if (step instanceof Current s) {
@@ -307,6 +369,16 @@ public abstract class ParkingServiceModelProperties {
         return allSessions(s.status(), s.pageSize());
       }
       throw new IllegalArgumentException("unknown step " + step);
+    }
+
+    /** The user's key {@code key} on a request to {@code path} with {@code body}, now. */
+    private KeyedRequest request(int user, int key, String path, String body) {
+      return keyed
+          .orElseThrow()
+          .request(
+              user(user),
+              new IdempotencyKey("key-" + key),
+              Fingerprint.of("POST", path, body.getBytes(StandardCharsets.UTF_8)));
     }
 
     List<Object> finalState() {
