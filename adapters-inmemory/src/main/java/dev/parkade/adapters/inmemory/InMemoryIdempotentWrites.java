@@ -35,7 +35,7 @@ public final class InMemoryIdempotentWrites implements IdempotentWrites {
   private final KeyTable keys;
   private final UnaryOperator<Supplier<WriteOutcome>> around;
 
-  /** Keeps up to {@value KeyTable#DEFAULT_CAPACITY} completed keys. */
+  /** Keeps up to 100,000 completed keys. */
   public InMemoryIdempotentWrites(InMemoryParkingLot lot, Duration ttl) {
     this(lot, ttl, KeyTable.DEFAULT_CAPACITY);
   }
