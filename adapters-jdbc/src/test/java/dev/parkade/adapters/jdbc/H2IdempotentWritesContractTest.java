@@ -4,6 +4,7 @@ import dev.parkade.domain.port.IdempotentWritesContract;
 import dev.parkade.domain.port.KeyedRequest;
 import dev.parkade.domain.port.NewSession;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class H2IdempotentWritesContractTest extends IdempotentWritesContract {
@@ -30,5 +31,15 @@ class H2IdempotentWritesContractTest extends IdempotentWritesContract {
                     .mapTo(Long.class)
                     .one()
                 > 0);
+  }
+
+  @Test
+  void purge_deletesExactlyTheExpiredKeys() {
+    IdempotentWritesTests.purgeDeletesExactlyTheExpiredKeys(DATABASE);
+  }
+
+  @Test
+  void aFailedWrite_leavesTheKeyFree() {
+    IdempotentWritesTests.aFailedWriteLeavesTheKeyFree(DATABASE);
   }
 }
