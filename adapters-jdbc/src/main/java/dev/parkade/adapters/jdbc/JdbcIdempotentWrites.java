@@ -2,11 +2,11 @@ package dev.parkade.adapters.jdbc;
 
 import static dev.parkade.domain.ParkingFailure.FACILITY_EXISTS;
 
+import dev.parkade.adapters.jdbc.KeyRows.Kind;
 import dev.parkade.domain.Facility;
 import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.ParkingException;
 import dev.parkade.domain.ParkingFailure;
-import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
@@ -42,14 +42,6 @@ import org.jdbi.v3.core.Handle;
  */
 public final class JdbcIdempotentWrites implements IdempotentWrites {
   private static final int ATTEMPTS = 3;
-
-  /** Which outcome a stored success stands for: the row keeps a session id, not the route. */
-  private enum Kind {
-    START,
-    END,
-    DONE,
-    REFUSAL
-  }
 
   /** The change itself, in the keyed write's transaction; a refusal is thrown. */
   @FunctionalInterface
@@ -222,7 +214,7 @@ public final class JdbcIdempotentWrites implements IdempotentWrites {
       prior = KeyRows.prior(h, request);
     }
     if (prior.isPresent() && !prior.get().expiredAt(request.at(), ttl)) {
-      return replay(h, request, kind, prior.get());
+      return KeyRows.replay(h, request, kind, prior.get());
     }
     boolean lockTried = postgres && prior.isEmpty();
     if (!(lockTried ? got : claim(h, request, id, mine))) {
@@ -232,7 +224,7 @@ public final class JdbcIdempotentWrites implements IdempotentWrites {
       // A racer may have committed and let go of its claim between the read and ours.
       prior = KeyRows.prior(h, request);
       if (prior.isPresent() && !prior.get().expiredAt(request.at(), ttl)) {
-        return replay(h, request, kind, prior.get());
+        return KeyRows.replay(h, request, kind, prior.get());
       }
     }
     prior.ifPresent(expired -> KeyRows.deleteExpired(h, request, expired));
@@ -256,31 +248,5 @@ public final class JdbcIdempotentWrites implements IdempotentWrites {
       return true;
     }
     return false;
-  }
-
-  private KeyedAnswer replay(Handle h, KeyedRequest request, Kind kind, KeyRows.Prior prior) {
-    if (!prior.fingerprint().equals(request.fingerprint().hex())) {
-      return new KeyedAnswer.Reused();
-    }
-    String refusal = prior.refusal();
-    if (refusal != null) {
-      return new KeyedAnswer.Replayed(new WriteOutcome.Refused(ParkingFailure.valueOf(refusal)));
-    }
-    String sessionId = prior.sessionId();
-    if (sessionId == null || kind == Kind.DONE) {
-      return new KeyedAnswer.Replayed(new WriteOutcome.Done());
-    }
-    ParkingSession session = session(h, sessionId);
-    return new KeyedAnswer.Replayed(
-        kind == Kind.START
-            ? new WriteOutcome.Started(session.atStart())
-            : new WriteOutcome.Ended(session));
-  }
-
-  /** Session rows outlive keys: a key's session is active or in the history. */
-  private static ParkingSession session(Handle h, String id) {
-    return Statements.byId(h, SharedSql.ACTIVE_BY_ID, id, SessionRows::activeSession)
-        .or(() -> Statements.byId(h, SharedSql.ENDED_BY_ID, id, SessionRows::endedSession))
-        .orElseThrow(() -> new IllegalStateException("the session of a key is gone: " + id));
   }
 }

@@ -1,6 +1,9 @@
 package dev.parkade.adapters.jdbc;
 
+import dev.parkade.domain.ParkingFailure;
+import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.KeyedAnswer;
 import dev.parkade.domain.port.KeyedRequest;
 import dev.parkade.domain.port.WriteOutcome;
 import java.nio.ByteBuffer;
@@ -67,6 +70,14 @@ final class KeyRows {
   static final String PURGE_H2 =
       "DELETE FROM idempotency_key WHERE created_at <= :cutoff FETCH FIRST :max ROWS ONLY";
 
+  /** Which outcome a stored success stands for: the row keeps a session id, not the route. */
+  enum Kind {
+    START,
+    END,
+    DONE,
+    REFUSAL
+  }
+
   private KeyRows() {}
 
   /** A key as its caller scopes it. */
@@ -132,6 +143,35 @@ final class KeyRows {
         .bind("refusal", refusal)
         .bind("sessionId", session)
         .execute();
+  }
+
+  /**
+   * What a live key answers a request: its outcome again, or {@code Reused} for another request.
+   */
+  static KeyedAnswer replay(Handle h, KeyedRequest request, Kind kind, Prior prior) {
+    if (!prior.fingerprint().equals(request.fingerprint().hex())) {
+      return new KeyedAnswer.Reused();
+    }
+    String refusal = prior.refusal();
+    if (refusal != null) {
+      return new KeyedAnswer.Replayed(new WriteOutcome.Refused(ParkingFailure.valueOf(refusal)));
+    }
+    String sessionId = prior.sessionId();
+    if (sessionId == null || kind == Kind.DONE) {
+      return new KeyedAnswer.Replayed(new WriteOutcome.Done());
+    }
+    ParkingSession session = session(h, sessionId);
+    return new KeyedAnswer.Replayed(
+        kind == Kind.START
+            ? new WriteOutcome.Started(session.atStart())
+            : new WriteOutcome.Ended(session));
+  }
+
+  /** Session rows outlive keys: a key's session is active or in the history. */
+  private static ParkingSession session(Handle h, String id) {
+    return Statements.byId(h, SharedSql.ACTIVE_BY_ID, id, SessionRows::activeSession)
+        .or(() -> Statements.byId(h, SharedSql.ENDED_BY_ID, id, SessionRows::endedSession))
+        .orElseThrow(() -> new IllegalStateException("the session of a key is gone: " + id));
   }
 
   private static <S extends SqlStatement<S>> S bindKey(S statement, KeyedRequest request) {
