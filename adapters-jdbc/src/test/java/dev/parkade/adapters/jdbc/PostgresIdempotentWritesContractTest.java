@@ -21,6 +21,7 @@ import dev.parkade.domain.port.Occupancy;
 import dev.parkade.domain.port.WriteOutcome;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,36 +101,9 @@ class PostgresIdempotentWritesContractTest extends IdempotentWritesContract {
     KeyedStorage storage = IdempotentWritesTests.emptyStorage(DATABASE, TTL);
     storage.ports().spots().add(spotIds(1));
     KeyedRequest request = IdempotentWritesTests.request(1, "crash", T0);
-    ExecutorService starter = Executors.newSingleThreadExecutor();
-    try (Handle blocker = DATABASE.jdbi().open();
-        Handle watcher = DATABASE.jdbi().open()) {
-      int blockerPid = blocker.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class).one();
-      blocker.begin();
-      blocker.createQuery("SELECT stripe FROM lot_counter FOR UPDATE").mapTo(Integer.class).list();
-      try {
-        Future<KeyedAnswer> start =
-            starter.submit(
-                () ->
-                    storage
-                        .keyed()
-                        .start(request, new NewSession(sessionId(1), user(1), plate(1), T0)));
-        int victim = backendBlockedBy(watcher, blockerPid, start);
-        assertTrue(
-            watcher
-                .createQuery("SELECT pg_terminate_backend(:pid)")
-                .bind("pid", victim)
-                .mapTo(Boolean.class)
-                .one());
 
-        ExecutionException failed =
-            assertThrows(ExecutionException.class, () -> start.get(30, TimeUnit.SECONDS));
-        assertInstanceOf(StorageUnavailableException.class, failed.getCause());
-      } finally {
-        blocker.rollback();
-      }
-    } finally {
-      starter.shutdownNow();
-    }
+    killMidStatement(
+        () -> storage.keyed().start(request, new NewSession(sessionId(1), user(1), plate(1), T0)));
 
     assertEquals(new Occupancy(1, 1), storage.ports().spots().occupancy());
     assertEquals(Optional.empty(), storage.ports().sessions().find(sessionId(1)));
@@ -145,6 +119,62 @@ class PostgresIdempotentWritesContractTest extends IdempotentWritesContract {
         new KeyedAnswer.Replayed(new WriteOutcome.Started(session)),
         storage.keyed().start(request, new NewSession(sessionId(3), user(1), plate(1), T0)));
     assertEquals(1, IdempotentWritesTests.keyRows(DATABASE));
+  }
+
+  @Test
+  void keyedEnd_whoseBackendIsKilledMidStatement_leavesTheSessionActiveAndNoKey_andItsRetryRuns()
+      throws Exception {
+    KeyedStorage storage = IdempotentWritesTests.emptyStorage(DATABASE, TTL);
+    storage.ports().spots().add(spotIds(1));
+    ParkingSession active =
+        storage.ports().sessions().start(new NewSession(sessionId(1), user(1), plate(1), T0));
+    KeyedRequest request = IdempotentWritesTests.request(1, "crash", T0.plusSeconds(5));
+
+    killMidStatement(() -> storage.keyed().endActiveSessionOf(request, user(1)));
+
+    assertEquals(new Occupancy(1, 0), storage.ports().spots().occupancy());
+    assertEquals(Optional.of(active), storage.ports().sessions().activeSessionOf(user(1)));
+    assertEquals(0, IdempotentWritesTests.keyRows(DATABASE));
+    ParkingSession ended = active.endedAt(T0.plusSeconds(5));
+    assertEquals(
+        new KeyedAnswer.Fresh(new WriteOutcome.Ended(ended)),
+        storage.keyed().endActiveSessionOf(request, user(1)));
+    assertEquals(
+        new KeyedAnswer.Replayed(new WriteOutcome.Ended(ended)),
+        storage.keyed().endActiveSessionOf(request, user(1)));
+    assertEquals(new Occupancy(1, 1), storage.ports().spots().occupancy());
+  }
+
+  /**
+   * Runs {@code write} while every counter stripe is held, so that its one statement stops at its
+   * count with everything else written, terminates its backend there, and expects a storage fault.
+   */
+  private static void killMidStatement(Callable<KeyedAnswer> write) throws Exception {
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try (Handle blocker = DATABASE.jdbi().open();
+        Handle watcher = DATABASE.jdbi().open()) {
+      int blockerPid = blocker.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class).one();
+      blocker.begin();
+      blocker.createQuery("SELECT stripe FROM lot_counter FOR UPDATE").mapTo(Integer.class).list();
+      try {
+        Future<KeyedAnswer> written = writer.submit(write);
+        int victim = backendBlockedBy(watcher, blockerPid, written);
+        assertTrue(
+            watcher
+                .createQuery("SELECT pg_terminate_backend(:pid)")
+                .bind("pid", victim)
+                .mapTo(Boolean.class)
+                .one());
+
+        ExecutionException failed =
+            assertThrows(ExecutionException.class, () -> written.get(30, TimeUnit.SECONDS));
+        assertInstanceOf(StorageUnavailableException.class, failed.getCause());
+      } finally {
+        blocker.rollback();
+      }
+    } finally {
+      writer.shutdownNow();
+    }
   }
 
   /**
