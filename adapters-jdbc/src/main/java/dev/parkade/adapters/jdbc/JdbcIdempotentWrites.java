@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keyed writes of {@link JdbcParkingLot}, over its state (ADR 0015). A keyed write is one
@@ -54,6 +55,7 @@ public final class JdbcIdempotentWrites implements IdempotentWrites {
   private final boolean postgres;
   private final Set<KeyRows.KeyId> claimed;
   private final Duration ttl;
+  private final @Nullable PostgresKeyedStart postgresStart;
 
   /**
    * @param claimed the keys this process has claimed, shared by every keyed write of one lot
@@ -67,10 +69,14 @@ public final class JdbcIdempotentWrites implements IdempotentWrites {
     this.postgres = writes instanceof PostgresWrites;
     this.claimed = claimed;
     this.ttl = ttl;
+    this.postgresStart = postgres ? new PostgresKeyedStart(statements, ttl) : null;
   }
 
   @Override
   public KeyedAnswer start(KeyedRequest request, NewSession session) {
+    if (postgresStart != null) {
+      return postgresStart.start(request, session);
+    }
     return keyed(request, Kind.START, h -> new WriteOutcome.Started(writes.start(h, session)));
   }
 

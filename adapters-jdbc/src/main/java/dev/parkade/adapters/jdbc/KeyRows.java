@@ -36,18 +36,35 @@ final class KeyRows {
           + " WHERE caller = :caller AND idem_key = :idemKey";
 
   /**
-   * The key's row and, only when there is none, the key's advisory lock, in one round trip: a
-   * replay never tries the lock ({@code WHERE} with no table is a one-time filter), and a lock not
-   * got means that another transaction holding it is inside its change.
+   * The key's row and, only when there is none, the key's advisory lock: a replay never tries the
+   * lock ({@code WHERE} with no table is a one-time filter), and a lock not got means that another
+   * transaction holding it is inside its change. The start of a keyed statement.
    */
-  private static final String PRIOR_OR_LOCK =
+  static final String PRIOR_AND_LOCK =
       "WITH prior AS ("
           + PRIOR
           + "), lock AS MATERIALIZED (SELECT pg_try_advisory_xact_lock("
           + LOCK_SPACE
-          + ", :keyHash) AS got WHERE NOT EXISTS (SELECT 1 FROM prior))"
-          + " SELECT p.fingerprint, p.created_at, p.refusal, p.session_id,"
-          + " (SELECT got FROM lock) AS got FROM (SELECT 1 AS one) AS o LEFT JOIN prior p ON TRUE";
+          + ", :keyHash) AS got WHERE NOT EXISTS (SELECT 1 FROM prior))";
+
+  /** What a keyed statement answers about the key besides its own columns. */
+  static final String PRIOR_AND_LOCK_COLUMNS =
+      "(SELECT got FROM lock) AS got, (SELECT fingerprint FROM prior) AS fingerprint,"
+          + " (SELECT created_at FROM prior) AS created_at, (SELECT refusal FROM prior) AS refusal,"
+          + " (SELECT session_id FROM prior) AS session_id";
+
+  private static final String PRIOR_OR_LOCK = PRIOR_AND_LOCK + " SELECT " + PRIOR_AND_LOCK_COLUMNS;
+
+  /** Writes the key with the session that the statement started, if it started one. */
+  static final String KEYED_FROM_STARTED =
+      "INSERT INTO idempotency_key (caller, idem_key, fingerprint, created_at, session_id)"
+          + " SELECT :caller, :idemKey, :fingerprint, :keyCreatedAt, :id FROM started";
+
+  /** A refusal, recorded after its statement: a racer may have written the key meanwhile. */
+  private static final String INSERT_REFUSAL_IF_ABSENT =
+      "INSERT INTO idempotency_key (caller, idem_key, fingerprint, created_at, refusal)"
+          + " VALUES (:caller, :idemKey, :fingerprint, :createdAt, :refusal)"
+          + " ON CONFLICT (caller, idem_key) DO NOTHING";
 
   private static final String LOCK =
       "SELECT pg_try_advisory_xact_lock(" + LOCK_SPACE + ", :keyHash)";
@@ -105,14 +122,35 @@ final class KeyRows {
   static PriorOrLock priorOrLock(Handle h, KeyedRequest request) {
     return bindKey(h.createQuery(PRIOR_OR_LOCK), request)
         .bind("keyHash", keyHash(request))
-        .map(
-            (rs, ctx) ->
-                new PriorOrLock(
-                    rs.getString("fingerprint") == null
-                        ? Optional.empty()
-                        : Optional.of(prior(rs, ctx)),
-                    rs.getBoolean("got")))
+        .map(KeyRows::priorOrLock)
         .one();
+  }
+
+  /**
+   * The key's columns of a row that a keyed statement answers ({@link #PRIOR_AND_LOCK_COLUMNS}).
+   */
+  static PriorOrLock priorOrLock(ResultSet rs, Object ctx) throws SQLException {
+    return new PriorOrLock(
+        rs.getString("fingerprint") == null ? Optional.empty() : Optional.of(prior(rs, ctx)),
+        rs.getBoolean("got"));
+  }
+
+  /** Binds what a keyed statement needs of its request besides the change's own parameters. */
+  static <S extends SqlStatement<S>> S bindKeyed(S statement, KeyedRequest request) {
+    return bindKey(statement, request)
+        .bind("keyHash", keyHash(request))
+        .bind("fingerprint", request.fingerprint().hex())
+        .bind("keyCreatedAt", SessionRows.timestamp(request.at()));
+  }
+
+  /** Records a refusal under the key unless the key holds something already; whether it did. */
+  static boolean insertRefusalIfAbsent(Handle h, KeyedRequest request, ParkingFailure refusal) {
+    return bindKey(h.createUpdate(INSERT_REFUSAL_IF_ABSENT), request)
+            .bind("fingerprint", request.fingerprint().hex())
+            .bind("createdAt", SessionRows.timestamp(request.at()))
+            .bind("refusal", refusal.code())
+            .execute()
+        == 1;
   }
 
   /** Tries the key's advisory lock, held until the transaction ends; never waits. */
