@@ -40,6 +40,9 @@ import org.jspecify.annotations.Nullable;
  * once. A racer that read before a winner's commit and claimed after it meets the primary key (or
  * the user's or plate's) at its insert; its transaction rolls back whole and runs again, and then
  * sees the winner's row.
+ *
+ * <p>A PostgreSQL start is the exception: like the unkeyed start, it is one statement ({@link
+ * PostgresKeyedStart}), with the key's row, lock and insert inside it.
  */
 public final class JdbcIdempotentWrites implements IdempotentWrites {
   private static final int ATTEMPTS = 3;
