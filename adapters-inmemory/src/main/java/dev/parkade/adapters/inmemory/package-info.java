@@ -112,6 +112,22 @@
  * because the ledger changes its counts in the same compare-and-set that commits each change, and
  * each facility's tally is changed by that same commit (applied before the next can take place).
  *
+ * <h2>Keyed writes</h2>
+ *
+ * {@link dev.parkade.adapters.inmemory.InMemoryIdempotentWrites} puts a key in front of the
+ * engine's writes rather than inside its commits (ADR 0015): a write claims its (caller, key) in
+ * the {@link dev.parkade.adapters.inmemory.KeyTable} with one {@code putIfAbsent}, or a {@code
+ * replace} of an expired entry, and only the claimant calls the unchanged engine; it then sets the
+ * entry's outcome. This is atomic for every client because only a request with the same key ever
+ * observes the key: it finds the entry in flight from before the change's ledger compare-and-set
+ * until after it, then the outcome, so it never sees the key free after the change nor an outcome
+ * without it. Between the commit and the outcome it is told the first request is in progress, which
+ * is true: that one has not answered yet. A fault other than a refusal can only come before the
+ * commit (the engine builds everything first), so it frees the key and the retry runs. Completed
+ * keys are kept in a ring like the ended history's, so a key is honoured for the shorter of its
+ * lifetime and the last {@code capacity} keyed writes; an expired entry is ignored when read, so
+ * nothing is purged.
+ *
  * <h2>Bounds</h2>
  *
  * Ended sessions are kept up to a limit (constructor argument, 100,000 by default) in a ring

@@ -62,19 +62,19 @@ final class JdbcFacilityCatalogue implements FacilityCatalogue {
 
   @Override
   public void delete(FacilityId id) {
-    statements.transaction(
-        h -> {
-          if (!Statements.exists(h, SharedSql.LOCK_FACILITY, id.value())) {
-            throw FACILITY_NOT_FOUND.exception();
-          }
-          if (Statements.exists(h, SharedSql.ANY_SPOT_OF_FACILITY, id.value())) {
-            throw FACILITY_NOT_EMPTY.exception();
-          }
-          h.createUpdate(LotCounter.DELETE_FACILITY_COUNTERS)
-              .bind("facility", id.value())
-              .execute();
-          return h.createUpdate(SharedSql.DELETE_FACILITY).bind("id", id.value()).execute();
-        });
+    statements.transaction(h -> delete(h, id));
+  }
+
+  /** Deletes an empty facility in the caller's transaction, or refuses before changing anything. */
+  static int delete(Handle h, FacilityId id) {
+    if (!Statements.exists(h, SharedSql.LOCK_FACILITY, id.value())) {
+      throw FACILITY_NOT_FOUND.exception();
+    }
+    if (Statements.exists(h, SharedSql.ANY_SPOT_OF_FACILITY, id.value())) {
+      throw FACILITY_NOT_EMPTY.exception();
+    }
+    h.createUpdate(LotCounter.DELETE_FACILITY_COUNTERS).bind("facility", id.value()).execute();
+    return h.createUpdate(SharedSql.DELETE_FACILITY).bind("id", id.value()).execute();
   }
 
   private static Facility facility(ResultSet rs, Object ctx) throws SQLException {

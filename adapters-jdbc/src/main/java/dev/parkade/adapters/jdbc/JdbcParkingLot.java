@@ -17,9 +17,12 @@ import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.Spot;
 import dev.parkade.domain.port.SpotFilter;
 import dev.parkade.domain.port.SpotInventory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -44,6 +47,8 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory, Facili
   private final SpotInventory spots;
   private final FacilityCatalogue facilities;
   private final JdbcLotImport lotImport;
+  private final Statements statements;
+  private final Set<KeyRows.KeyId> claimedKeys = ConcurrentHashMap.newKeySet();
 
   /**
    * @param jdbi over connections that start in autocommit mode, as a pool gives them by default:
@@ -52,11 +57,19 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory, Facili
    * @throws IllegalArgumentException when a connection does not start in autocommit mode
    */
   public JdbcParkingLot(Jdbi jdbi) {
-    Statements statements = new Statements(jdbi);
+    this.statements = new Statements(jdbi);
     this.sessions = new JdbcSessionStore(statements);
     this.facilities = new JdbcFacilityCatalogue(statements);
     this.spots = new JdbcSpotInventory(statements, facilities);
     this.lotImport = new JdbcLotImport(statements);
+  }
+
+  /**
+   * The keyed writes over this lot's state, whose keys live {@code ttl}; every one made here shares
+   * this process's claims on keys.
+   */
+  public JdbcIdempotentWrites idempotentWrites(Duration ttl) {
+    return new JdbcIdempotentWrites(statements, claimedKeys, ttl);
   }
 
   /** Loading a whole lot in one transaction. */

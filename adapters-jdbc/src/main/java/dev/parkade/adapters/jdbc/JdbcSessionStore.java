@@ -16,6 +16,7 @@ import dev.parkade.domain.port.SessionStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /** The sessions of {@link JdbcParkingLot}: starts and ends as the database's writes make them. */
@@ -53,29 +54,32 @@ final class JdbcSessionStore implements SessionStore {
 
   @Override
   public ParkingSession end(SessionId id, Instant endTime) {
-    return statements.write(
-        h -> {
-          Optional<ParkingSession> ended = writes.end(h, ActiveSessionKey.of(id), endTime);
-          if (ended.isPresent()) {
-            return ended.get();
-          }
-          boolean endedBefore =
-              h.createQuery(SharedSql.ENDED_COUNT_BY_ID)
-                      .bind("id", id.value())
-                      .mapTo(Long.class)
-                      .one()
-                  > 0;
-          throw (endedBefore ? SESSION_ALREADY_ENDED : SESSION_NOT_FOUND).exception();
-        });
+    return statements.write(h -> end(h, writes, id, endTime));
+  }
+
+  /** Ends session {@code id} in the caller's handle, or refuses as the history says. */
+  static ParkingSession end(Handle h, SessionWrites writes, SessionId id, Instant endTime) {
+    Optional<ParkingSession> ended = writes.end(h, ActiveSessionKey.of(id), endTime);
+    if (ended.isPresent()) {
+      return ended.get();
+    }
+    boolean endedBefore =
+        h.createQuery(SharedSql.ENDED_COUNT_BY_ID).bind("id", id.value()).mapTo(Long.class).one()
+            > 0;
+    throw (endedBefore ? SESSION_ALREADY_ENDED : SESSION_NOT_FOUND).exception();
   }
 
   @Override
   public ParkingSession endActiveSessionOf(UserId user, Instant endTime) {
-    return statements.write(
-        h ->
-            writes
-                .end(h, ActiveSessionKey.of(user), endTime)
-                .orElseThrow(NO_ACTIVE_SESSION::exception));
+    return statements.write(h -> endActiveSessionOf(h, writes, user, endTime));
+  }
+
+  /** Ends the active session of {@code user} in the caller's handle, or refuses. */
+  static ParkingSession endActiveSessionOf(
+      Handle h, SessionWrites writes, UserId user, Instant endTime) {
+    return writes
+        .end(h, ActiveSessionKey.of(user), endTime)
+        .orElseThrow(NO_ACTIVE_SESSION::exception);
   }
 
   @Override

@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
@@ -42,31 +43,7 @@ final class JdbcSpotInventory implements SpotInventory {
   @Override
   public List<SpotId> add(FacilityId facility, SpotFeatures features, List<SpotId> ids) {
     try {
-      statements.transaction(
-          h -> {
-            if (!Statements.exists(h, SharedSql.LOCK_FACILITY, facility.value())) {
-              throw FACILITY_NOT_FOUND.exception();
-            }
-            Optional<String> existing =
-                h.createQuery(SharedSql.FIRST_EXISTING_SPOT)
-                    .bindList("ids", ids.stream().map(SpotId::value).toList())
-                    .mapTo(String.class)
-                    .findOne();
-            if (existing.isPresent()) {
-              throw new ParkingException(SPOT_EXISTS, existing.get());
-            }
-            PreparedBatch batch = h.prepareBatch(SharedSql.INSERT_FREE_SPOT);
-            for (SpotId id : ids) {
-              batch
-                  .bind("id", id.value())
-                  .bind("facility", facility.value())
-                  .bind("class", features.mask())
-                  .add();
-            }
-            batch.execute();
-            counter.adjust(h, facility.value(), features.mask(), ids.size(), ids.size());
-            return ids.size();
-          });
+      statements.transaction(h -> add(h, counter, facility, features, ids));
     } catch (SqlFaults.DuplicateKey lostRace) {
       // A concurrent add committed one of these ids first.
       throw new ParkingException(SPOT_EXISTS, "");
@@ -74,30 +51,59 @@ final class JdbcSpotInventory implements SpotInventory {
     return List.copyOf(ids);
   }
 
+  /** Adds the spots in the caller's transaction, or refuses before changing anything. */
+  static int add(
+      Handle h, LotCounter counter, FacilityId facility, SpotFeatures features, List<SpotId> ids) {
+    if (!Statements.exists(h, SharedSql.LOCK_FACILITY, facility.value())) {
+      throw FACILITY_NOT_FOUND.exception();
+    }
+    Optional<String> existing =
+        h.createQuery(SharedSql.FIRST_EXISTING_SPOT)
+            .bindList("ids", ids.stream().map(SpotId::value).toList())
+            .mapTo(String.class)
+            .findOne();
+    if (existing.isPresent()) {
+      throw new ParkingException(SPOT_EXISTS, existing.get());
+    }
+    PreparedBatch batch = h.prepareBatch(SharedSql.INSERT_FREE_SPOT);
+    for (SpotId id : ids) {
+      batch
+          .bind("id", id.value())
+          .bind("facility", facility.value())
+          .bind("class", features.mask())
+          .add();
+    }
+    batch.execute();
+    counter.adjust(h, facility.value(), features.mask(), ids.size(), ids.size());
+    return ids.size();
+  }
+
   @Override
   public void remove(SpotId id) {
-    statements.transaction(
-        h -> {
-          Optional<LockedSpot> spot =
-              h.createQuery(SharedSql.LOCK_SPOT)
-                  .bind("id", id.value())
-                  .map(
-                      (rs, ctx) ->
-                          new LockedSpot(
-                              rs.getBoolean("free"),
-                              rs.getString("facility_id"),
-                              rs.getInt("feature_class")))
-                  .findOne();
-          if (spot.isEmpty()) {
-            throw SPOT_NOT_FOUND.exception();
-          }
-          if (!spot.get().free()) {
-            throw SPOT_OCCUPIED.exception();
-          }
-          h.createUpdate(SharedSql.DELETE_SPOT).bind("id", id.value()).execute();
-          counter.adjust(h, spot.get().facility(), spot.get().featureClass(), -1, -1);
-          return id;
-        });
+    statements.transaction(h -> remove(h, counter, id));
+  }
+
+  /** Removes a free spot in the caller's transaction, or refuses before changing anything. */
+  static SpotId remove(Handle h, LotCounter counter, SpotId id) {
+    Optional<LockedSpot> spot =
+        h.createQuery(SharedSql.LOCK_SPOT)
+            .bind("id", id.value())
+            .map(
+                (rs, ctx) ->
+                    new LockedSpot(
+                        rs.getBoolean("free"),
+                        rs.getString("facility_id"),
+                        rs.getInt("feature_class")))
+            .findOne();
+    if (spot.isEmpty()) {
+      throw SPOT_NOT_FOUND.exception();
+    }
+    if (!spot.get().free()) {
+      throw SPOT_OCCUPIED.exception();
+    }
+    h.createUpdate(SharedSql.DELETE_SPOT).bind("id", id.value()).execute();
+    counter.adjust(h, spot.get().facility(), spot.get().featureClass(), -1, -1);
+    return id;
   }
 
   private record LockedSpot(boolean free, String facility, int featureClass) {}

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parkade.domain.StorageUnavailableException;
 import dev.parkade.domain.port.LotImport;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -79,6 +80,11 @@ public final class JdbcStorage implements AutoCloseable {
 
   public JdbcParkingLot lot() {
     return lot;
+  }
+
+  /** The keyed writes over {@link #lot()}'s state, whose keys live {@code ttl} (ADR 0015). */
+  public JdbcIdempotentWrites idempotentWrites(Duration ttl) {
+    return lot.idempotentWrites(ttl);
   }
 
   /** Loading a whole lot in one transaction, for {@code parkade import}. */

@@ -109,6 +109,48 @@ final class PostgresSql {
     return List.copyOf(starts);
   }
 
+  /**
+   * A keyed start: the unkeyed start with the key's row and lock before it ({@link
+   * KeyRows#PRIOR_AND_LOCK}), its claim gated on the lock, and the key written with the session it
+   * starts, all one statement. With a row found or the lock not got, it claims nothing.
+   */
+  static String keyedStart(SpotFeatures needs) {
+    return KEYED_START_BY_NEEDS.get(needs.mask());
+  }
+
+  private static final List<String> KEYED_START_BY_NEEDS =
+      START_BY_NEEDS.stream().map(PostgresSql::keyed).toList();
+
+  private static String keyed(String start) {
+    String keyed =
+        replaceOnce(
+            start,
+            "WITH conflict AS (",
+            KeyRows.PRIOR_AND_LOCK + ", go AS (SELECT 1 FROM lock WHERE got), conflict AS (");
+    keyed =
+        replaceOnce(
+            keyed,
+            "WHERE NOT EXISTS (SELECT 1 FROM conflict)\n",
+            "WHERE NOT EXISTS (SELECT 1 FROM conflict) AND EXISTS (SELECT 1 FROM go)\n");
+    keyed =
+        replaceOnce(
+            keyed,
+            "\nSELECT (SELECT spot_id FROM started) AS spot,",
+            ", keyed AS ("
+                + KeyRows.KEYED_FROM_STARTED
+                + ")\nSELECT (SELECT spot_id FROM started) AS spot,");
+    return replaceOnce(
+        keyed, "AS facility_missing", "AS facility_missing, " + KeyRows.PRIOR_AND_LOCK_COLUMNS);
+  }
+
+  private static String replaceOnce(String sql, String fragment, String replacement) {
+    int at = sql.indexOf(fragment);
+    if (at < 0 || sql.indexOf(fragment, at + 1) >= 0) {
+      throw new IllegalStateException("the start statement lost its fragment: " + fragment);
+    }
+    return sql.substring(0, at) + replacement + sql.substring(at + fragment.length());
+  }
+
   /** The end of the active session whose {@code column} is {@code :key}. */
   static Optional<String> end(String column) {
     return Optional.ofNullable(END_BY_COLUMN.get(column));

@@ -69,6 +69,7 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     Jdbi.create(settings().url(), settings().user(), settings().password())
         .useHandle(
             h -> {
+              h.execute("DELETE FROM idempotency_key");
               h.execute("DELETE FROM active_session");
               h.execute("DELETE FROM ended_session");
               h.execute("DELETE FROM spot");
