@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parkade.adapters.inmemory.InMemoryIdempotentWrites;
 import dev.parkade.adapters.inmemory.InMemoryParkingLot;
 import dev.parkade.adapters.web.ApiMetrics;
 import dev.parkade.adapters.web.ParkadeApi;
 import dev.parkade.adapters.web.Tokens;
+import dev.parkade.application.KeyedParking;
 import dev.parkade.application.ParkingService;
 import dev.parkade.application.SessionIdGenerator;
 import dev.parkade.client.ApiClient;
@@ -42,13 +44,19 @@ class GeneratedClientTest {
   private final InMemoryParkingLot lot = new InMemoryParkingLot();
   private final ParkingService service =
       new ParkingService(lot, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids());
+  private final KeyedParking keyed =
+      new KeyedParking(
+          new InMemoryIdempotentWrites(lot, Duration.ofHours(24)),
+          lot,
+          Clock.systemUTC(),
+          SessionIdGenerator.randomUuids());
   private Javalin app = Javalin.create();
 
   @BeforeEach
   void start() {
     lot.add(List.of(new SpotId("P-1")));
     app =
-        ParkadeApi.create(service, tokens, new ApiMetrics(service), () -> true, false)
+        ParkadeApi.create(service, keyed, tokens, new ApiMetrics(service), () -> true, false)
             .start("127.0.0.1", 0);
   }
 
@@ -79,20 +87,22 @@ class GeneratedClientTest {
     assertEquals(1, before.getTotal());
     assertEquals(1, before.getAvailable());
 
-    Session started = alice.startSession(startWith("AB-123"));
+    Session started = alice.startSession(startWith("AB-123"), "alice-start");
+    // a retry with the key is the same session, not a 409
+    assertEquals(started, alice.startSession(startWith("AB-123"), "alice-start"));
     assertEquals("P-1", started.getSpotId());
     assertEquals("AB-123", started.getVehicle().getPlate());
     assertEquals(started.getId(), alice.getCurrentSession().getId());
     assertEquals(0, anyone.getLot().getAvailable());
 
     ApiException refused =
-        assertThrows(ApiException.class, () -> bob.startSession(startWith("CD-456")));
+        assertThrows(ApiException.class, () -> bob.startSession(startWith("CD-456"), "bob-start"));
     assertEquals(409, refused.getCode());
     Problem problem = new ObjectMapper().readValue(refused.getResponseBody(), Problem.class);
     assertEquals(Problem.CodeEnum.NO_SPOTS_AVAILABLE, problem.getCode());
     assertEquals("No parking spots available", problem.getDetail());
 
-    Session ended = alice.endCurrentSession();
+    Session ended = alice.endCurrentSession("alice-end");
     assertEquals(started.getId(), ended.getId());
     assertEquals("ENDED", String.valueOf(ended.getStatus()));
     assertEquals(1, anyone.getLot().getAvailable());

@@ -1,5 +1,6 @@
 package dev.parkade.adapters.web;
 
+import dev.parkade.adapters.inmemory.InMemoryIdempotentWrites;
 import dev.parkade.adapters.inmemory.InMemoryParkingLot;
 import dev.parkade.application.KeyedParking;
 import dev.parkade.application.ParkingService;
@@ -28,7 +29,7 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
   final InMemoryParkingLot lot = new InMemoryParkingLot();
   final ParkingService service =
       new ParkingService(lot, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids());
-  final IdempotentWritesTestDouble writes = new IdempotentWritesTestDouble(lot);
+  final InMemoryIdempotentWrites writes = new InMemoryIdempotentWrites(lot, Duration.ofHours(24));
   final KeyedParking keyed =
       new KeyedParking(writes, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids());
 
