@@ -13,6 +13,7 @@ interface H2StorageModule {
   static Storage h2(ServerSettings settings) {
     return JdbcBackedStorage.open(
         DatabaseSettings.h2(settings),
+        settings.idempotencyTtl(),
         settings.jdbcUrl().isPresent() ? "--jdbc-url" : "--data-dir");
   }
 }

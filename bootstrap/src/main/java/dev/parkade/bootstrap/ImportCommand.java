@@ -35,7 +35,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ServerSettings settings = storage.settings("127.0.0.1", 0, 0, false);
+    ServerSettings settings = storage.settings();
     if (!settings.storage().hasDatabase()) {
       throw new ConfigurationException(
           "--storage", settings.storage().flagValue() + " keeps nothing to import into");

@@ -3,7 +3,9 @@ package dev.parkade.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
+import dev.parkade.adapters.inmemory.InMemoryIdempotentWrites;
 import dev.parkade.adapters.inmemory.InMemoryParkingLot;
+import dev.parkade.domain.port.IdempotentWrites;
 import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.SpotInventory;
 
@@ -13,8 +15,9 @@ interface InMemoryStorageModule {
   @Provides
   @IntoMap
   @StorageKey(StorageKind.MEMORY)
-  static Storage memory() {
+  static Storage memory(ServerSettings settings) {
     InMemoryParkingLot lot = new InMemoryParkingLot();
+    IdempotentWrites keyed = new InMemoryIdempotentWrites(lot, settings.idempotencyTtl());
     return new Storage() {
       @Override
       public SessionStore sessions() {
@@ -24,6 +27,11 @@ interface InMemoryStorageModule {
       @Override
       public SpotInventory spots() {
         return lot;
+      }
+
+      @Override
+      public IdempotentWrites idempotentWrites() {
+        return keyed;
       }
 
       @Override

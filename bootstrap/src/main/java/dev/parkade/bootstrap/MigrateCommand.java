@@ -14,7 +14,7 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ServerSettings settings = storage.settings("127.0.0.1", 0, 0, false);
+    ServerSettings settings = storage.settings();
     StorageKind kind = settings.storage();
     if (!kind.hasDatabase()) {
       throw new ConfigurationException(

@@ -26,14 +26,21 @@ public final class ParkadeServer {
   private final Storage storage;
   private final ParkingService service;
   private final Javalin api;
+  private final KeyPurge keyPurge;
   private volatile boolean listening;
 
   @Inject
-  ParkadeServer(ServerSettings settings, Storage storage, ParkingService service, Javalin api) {
+  ParkadeServer(
+      ServerSettings settings,
+      Storage storage,
+      ParkingService service,
+      Javalin api,
+      KeyPurge keyPurge) {
     this.settings = settings;
     this.storage = storage;
     this.service = service;
     this.api = api;
+    this.keyPurge = keyPurge;
   }
 
   /** Seeds an empty lot, starts listening, and answers the URL it listens on. */
@@ -60,6 +67,7 @@ public final class ParkadeServer {
               + (refused != null ? refused.getMessage() : e.getMessage()));
     }
     listening = true;
+    keyPurge.start(settings.idempotencyTtl());
     String url = urlOf(settings.host(), api.port());
     LOG.info("Parkade ready at {} (storage {})", url, settings.storage().flagValue());
     return url;
@@ -77,6 +85,7 @@ public final class ParkadeServer {
     if (listening) {
       api.stop();
     }
+    keyPurge.close();
     storage.close();
     LOG.info("Parkade stopped");
   }

@@ -11,6 +11,7 @@ interface PostgresStorageModule {
   @IntoMap
   @StorageKey(StorageKind.POSTGRES)
   static Storage postgres(ServerSettings settings) {
-    return JdbcBackedStorage.open(DatabaseSettings.postgres(settings), "--jdbc-url");
+    return JdbcBackedStorage.open(
+        DatabaseSettings.postgres(settings), settings.idempotencyTtl(), "--jdbc-url");
   }
 }

@@ -39,11 +39,24 @@ final class ServeCommand implements Callable<Integer> {
           "on or off: one line per request on standard output (env PARKADE_ACCESS_LOG; default ${DEFAULT-VALUE})")
   OnOff accessLog = OnOff.ON;
 
+  @Option(
+      names = "--idempotency-ttl",
+      defaultValue = "${env:PARKADE_IDEMPOTENCY_TTL:-24h}",
+      description =
+          "how long an Idempotency-Key and its answer are kept, 1m to 30d (env PARKADE_IDEMPOTENCY_TTL; default ${DEFAULT-VALUE})")
+  String idempotencyTtl = "24h";
+
   @Mixin StorageOptions storage = new StorageOptions();
 
   @Override
   public Integer call() throws InterruptedException {
-    ServerSettings settings = storage.settings(host, port, spots, accessLog.isOn());
+    ServerSettings settings =
+        storage.settings(
+            host,
+            port,
+            spots,
+            accessLog.isOn(),
+            ServerSettings.IDEMPOTENCY_TTL.parse(idempotencyTtl));
     StopOnSignal stop = StopOnSignal.install();
     ParkadeServer server;
     try {

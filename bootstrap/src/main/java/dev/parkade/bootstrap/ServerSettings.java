@@ -1,6 +1,7 @@
 package dev.parkade.bootstrap;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,7 +15,15 @@ public record ServerSettings(
     Optional<String> dbUser,
     Optional<String> dbPassword,
     int initialSpots,
-    boolean accessLog) {
+    boolean accessLog,
+    Duration idempotencyTtl) {
+
+  /** How long a key is kept unless told otherwise: a day, as payment APIs keep theirs. */
+  public static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofHours(24);
+
+  /** The bounds of {@code --idempotency-ttl}, as the operations contract gives them. */
+  static final DurationFlag IDEMPOTENCY_TTL =
+      new DurationFlag("--idempotency-ttl", Duration.ofMinutes(1), Duration.ofDays(30));
 
   public ServerSettings {
     Objects.requireNonNull(host, "host");
@@ -23,6 +32,7 @@ public record ServerSettings(
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(dbUser, "dbUser");
     Objects.requireNonNull(dbPassword, "dbPassword");
+    Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
     if (host.isBlank()) {
       // An empty PARKADE_HOST= would otherwise start and print http://:8080 as its address.
       throw new ConfigurationException("--host", "must not be empty (env PARKADE_HOST)");

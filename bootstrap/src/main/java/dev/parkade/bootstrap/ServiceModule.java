@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.parkade.adapters.web.ApiMetrics;
 import dev.parkade.adapters.web.ParkadeApi;
 import dev.parkade.adapters.web.Tokens;
+import dev.parkade.application.KeyedParking;
 import dev.parkade.application.ParkingService;
 import dev.parkade.application.SessionIdGenerator;
 import io.javalin.Javalin;
@@ -16,9 +17,26 @@ import javax.inject.Singleton;
 interface ServiceModule {
   @Provides
   @Singleton
-  static ParkingService parkingService(Storage storage, Clock clock) {
-    return new ParkingService(
-        storage.sessions(), storage.spots(), clock, SessionIdGenerator.randomUuids());
+  static SessionIdGenerator sessionIds() {
+    return SessionIdGenerator.randomUuids();
+  }
+
+  @Provides
+  @Singleton
+  static ParkingService parkingService(Storage storage, Clock clock, SessionIdGenerator ids) {
+    return new ParkingService(storage.sessions(), storage.spots(), clock, ids);
+  }
+
+  @Provides
+  @Singleton
+  static KeyedParking keyedParking(Storage storage, Clock clock, SessionIdGenerator ids) {
+    return new KeyedParking(storage.idempotentWrites(), storage.sessions(), clock, ids);
+  }
+
+  @Provides
+  @Singleton
+  static KeyPurge keyPurge(Storage storage, Clock clock) {
+    return new KeyPurge(storage.idempotentWrites(), clock);
   }
 
   @Provides
@@ -37,10 +55,12 @@ interface ServiceModule {
   @Singleton
   static Javalin api(
       ParkingService service,
+      KeyedParking keyed,
       Tokens tokens,
       ApiMetrics metrics,
       Storage storage,
       ServerSettings settings) {
-    return ParkadeApi.create(service, tokens, metrics, storage::isReady, settings.accessLog());
+    return ParkadeApi.create(
+        service, keyed, tokens, metrics, storage::isReady, settings.accessLog());
   }
 }

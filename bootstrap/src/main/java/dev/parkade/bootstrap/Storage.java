@@ -1,5 +1,6 @@
 package dev.parkade.bootstrap;
 
+import dev.parkade.domain.port.IdempotentWrites;
 import dev.parkade.domain.port.LotImport;
 import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.SpotInventory;
@@ -10,6 +11,9 @@ public interface Storage extends AutoCloseable {
   SessionStore sessions();
 
   SpotInventory spots();
+
+  /** The writes under an {@code Idempotency-Key}, over the same state as both ports. */
+  IdempotentWrites idempotentWrites();
 
   /** Loading a whole lot in one transaction, where the storage keeps its state outside us. */
   default Optional<LotImport> lotImport() {

@@ -1,5 +1,6 @@
 package dev.parkade.bootstrap;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
@@ -35,7 +36,13 @@ final class StorageOptions {
       description = "database password (env PARKADE_DB_PASSWORD)")
   @Nullable String dbPassword;
 
-  ServerSettings settings(String host, int port, int spots, boolean accessLog) {
+  /** For a command that serves nothing: keys are kept as long as by default. */
+  ServerSettings settings() {
+    return settings("127.0.0.1", 0, 0, false, ServerSettings.DEFAULT_IDEMPOTENCY_TTL);
+  }
+
+  ServerSettings settings(
+      String host, int port, int spots, boolean accessLog, Duration idempotencyTtl) {
     return new ServerSettings(
         host,
         port,
@@ -45,6 +52,7 @@ final class StorageOptions {
         Optional.ofNullable(dbUser),
         Optional.ofNullable(dbPassword),
         spots,
-        accessLog);
+        accessLog,
+        idempotencyTtl);
   }
 }

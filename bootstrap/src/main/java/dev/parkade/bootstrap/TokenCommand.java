@@ -6,10 +6,7 @@ import dev.parkade.domain.UserId;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,48 +57,9 @@ final class TokenCommand implements Callable<Integer> {
   /** Ten years: far beyond any sensible token, and far inside what a token's exp can hold. */
   static final Duration LONGEST = Duration.ofDays(3650);
 
-  /** A positive amount in one unit, either spelling; only overflow can make it fail to parse. */
-  private static final Pattern WELL_FORMED = Pattern.compile("\\d+[smhd]|p\\d+d|pt\\d+[smh]");
+  private static final DurationFlag TTL = new DurationFlag("--ttl", Duration.ofSeconds(1), LONGEST);
 
   static Duration duration(String text) {
-    String value = text.strip().toLowerCase(Locale.ROOT);
-    try {
-      if (value.startsWith("p")) {
-        return positive(Duration.parse(value.toUpperCase(Locale.ROOT)), text);
-      }
-      long amount = Long.parseLong(value.substring(0, value.length() - 1));
-      Duration duration =
-          switch (value.charAt(value.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            case 'd' -> Duration.ofDays(amount);
-            default -> throw new NumberFormatException();
-          };
-      return positive(duration, text);
-    } catch (ArithmeticException e) {
-      throw tooLong(text); // more seconds than a Duration holds
-    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-      if (WELL_FORMED.matcher(value).matches()) {
-        throw tooLong(text); // spelled right, but too many for a long or a Duration
-      }
-      throw new ConfigurationException(
-          "--ttl", "must look like 90s, 30m, 1h or 7d, was '" + text + "'");
-    }
-  }
-
-  private static Duration positive(Duration duration, String text) {
-    if (duration.isNegative() || duration.isZero()) {
-      throw new ConfigurationException("--ttl", "must be positive, was '" + text + "'");
-    }
-    if (duration.compareTo(LONGEST) > 0) {
-      throw tooLong(text);
-    }
-    return duration;
-  }
-
-  private static ConfigurationException tooLong(String text) {
-    return new ConfigurationException(
-        "--ttl", "must be at most " + LONGEST.toDays() + "d, was '" + text + "'");
+    return TTL.parse(text);
   }
 }

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,6 +90,37 @@ class CommandLineTest {
   @Timeout(60)
   void serveOnAnEmptyHost_isRefused() {
     assertRefused(serveOn(""), "parkade: --host: must not be empty (env PARKADE_HOST)");
+  }
+
+  @Test
+  @Timeout(60)
+  void anIdempotencyTtlOutsideOneMinuteToThirtyDays_isRefused_namingTheFlag() {
+    for (String[] refusal :
+        List.of(
+            new String[] {"59s", "must be at least 1m, was '59s'"},
+            new String[] {"31d", "must be at most 30d, was '31d'"},
+            new String[] {"0m", "must be positive, was '0m'"},
+            new String[] {"soon", "must look like 90s, 30m, 1h or 7d, was 'soon'"})) {
+      assertRefused(
+          run(
+              "serve",
+              "--storage",
+              "memory",
+              "--port",
+              "0",
+              "--idempotency-ttl",
+              refusal[0],
+              "--data-dir",
+              dir.toString()),
+          "parkade: --idempotency-ttl: " + refusal[1]);
+    }
+  }
+
+  @Test
+  void anIdempotencyTtl_isReadInEitherSpelling_withinItsBounds() {
+    assertEquals(Duration.ofMinutes(1), ServerSettings.IDEMPOTENCY_TTL.parse("1m"));
+    assertEquals(Duration.ofDays(30), ServerSettings.IDEMPOTENCY_TTL.parse("P30D"));
+    assertEquals(Duration.ofHours(24), ServerSettings.IDEMPOTENCY_TTL.parse("24h"));
   }
 
   @Test

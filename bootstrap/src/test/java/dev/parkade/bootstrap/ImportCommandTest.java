@@ -49,7 +49,8 @@ class ImportCommandTest {
             Optional.empty(),
             Optional.empty(),
             0,
-            false);
+            false,
+            ServerSettings.DEFAULT_IDEMPOTENCY_TTL);
     try (Storage storage = StorageComponent.create(settings).storage()) {
       return storage.spots().counts(new FacilityId(facility));
     }

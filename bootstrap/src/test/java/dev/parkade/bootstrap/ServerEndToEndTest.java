@@ -9,6 +9,9 @@ import dev.parkade.adapters.web.Tokens;
 import dev.parkade.domain.UserId;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,7 +73,8 @@ class ServerEndToEndTest {
             Optional.of("postgres").filter(u -> kind == StorageKind.POSTGRES),
             Optional.of("postgres").filter(u -> kind == StorageKind.POSTGRES),
             SPOTS,
-            false);
+            false,
+            ServerSettings.DEFAULT_IDEMPOTENCY_TTL);
     return ParkadeComponent.create(
             settings,
             new Environment(Map.of(TokenSecret.ENVIRONMENT_VARIABLE, SECRET)),
@@ -134,6 +138,76 @@ class ServerEndToEndTest {
     } finally {
       server.stop();
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StorageKind.class)
+  void aKeyedStartWhoseAnswerWasLost_isRetried_andGetsItsSession_onEveryStorage(StorageKind kind)
+      throws Exception {
+    ParkadeServer server = server(kind);
+    server.start();
+    try {
+      ApiClient client = new ApiClient(server.port());
+      String driver =
+          token("lost-" + kind + "-" + UUID.randomUUID().toString().substring(0, 8), false);
+      String key = UUID.randomUUID().toString();
+      String body = "{\"vehicle\":{\"plate\":\"LOST " + kind.flagValue().charAt(0) + "\"}}";
+      int occupiedBefore = client.get("/api/v1/lot", null).json().path("occupied").asInt();
+
+      // The phone sends the start and loses the connection before any answer arrives.
+      try (Socket phone = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        phone
+            .getOutputStream()
+            .write(
+                ("POST /api/v1/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: Bearer "
+                        + driver
+                        + "\r\n"
+                        + "Idempotency-Key: "
+                        + key
+                        + "\r\n"
+                        + "Content-Type: application/json\r\n"
+                        + "Content-Length: "
+                        + bytes.length
+                        + "\r\n\r\n"
+                        + body)
+                    .getBytes(StandardCharsets.UTF_8));
+        phone.getOutputStream().flush();
+      }
+
+      ApiClient.Reply retried = keyedStart(client, driver, key, body);
+      for (int attempt = 1; isInProgress(retried) && attempt < 1_000; attempt++) {
+        retried = keyedStart(client, driver, key, body); // the lost one is still being answered
+      }
+      assertEquals(201, retried.status(), retried::body);
+      String id = retried.json().path("id").asText();
+      assertEquals(id, client.get("/api/v1/sessions/current", driver).json().path("id").asText());
+      ApiClient.Reply again = keyedStart(client, driver, key, body);
+      assertEquals(201, again.status(), again::body);
+      assertEquals(id, again.json().path("id").asText());
+      assertEquals(Optional.of("true"), again.header("Idempotent-Replayed"));
+      assertEquals(
+          occupiedBefore + 1, client.get("/api/v1/lot", null).json().path("occupied").asInt());
+      // PostgreSQL's database outlives this test: leave the lot as it was found
+      assertEquals(200, client.post("/api/v1/sessions/current/end", "", driver).status());
+    } finally {
+      server.stop();
+    }
+  }
+
+  private static ApiClient.Reply keyedStart(
+      ApiClient client, String token, String key, String body) {
+    return client.send(
+        client
+            .request("/api/v1/sessions", token)
+            .header("Idempotency-Key", key)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private static boolean isInProgress(ApiClient.Reply reply) {
+    return reply.status() == 409 && "IDEMPOTENCY_KEY_IN_PROGRESS".equals(reply.code());
   }
 
   @ParameterizedTest

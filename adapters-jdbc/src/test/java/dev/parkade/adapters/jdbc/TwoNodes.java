@@ -10,12 +10,14 @@ import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.EndedSessionKey;
 import dev.parkade.domain.port.FacilityCatalogue;
 import dev.parkade.domain.port.FacilityCounts;
+import dev.parkade.domain.port.IdempotentWrites;
 import dev.parkade.domain.port.NewSession;
 import dev.parkade.domain.port.Occupancy;
 import dev.parkade.domain.port.SessionStore;
 import dev.parkade.domain.port.Spot;
 import dev.parkade.domain.port.SpotFilter;
 import dev.parkade.domain.port.SpotInventory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,11 @@ final class TwoNodes implements SessionStore, SpotInventory, FacilityCatalogue {
   TwoNodes(JdbcParkingLot first, JdbcParkingLot second) {
     this.first = first;
     this.second = second;
+  }
+
+  /** Both nodes' keyed writes, each call going to either. */
+  IdempotentWrites keyed(Duration ttl) {
+    return new TwoNodesKeyed(first.idempotentWrites(ttl), second.idempotentWrites(ttl));
   }
 
   private JdbcParkingLot any() {
