@@ -1,69 +1,27 @@
 package dev.parkade.application;
 
+import dev.parkade.domain.port.HeldChanges;
 import dev.parkade.domain.port.IdempotentWritesContract;
-import dev.parkade.domain.port.KeyedAnswer;
 import dev.parkade.domain.port.KeyedRequest;
 import dev.parkade.domain.port.NewSession;
 import dev.parkade.domain.port.StoragePorts;
-import dev.parkade.domain.port.WriteOutcome;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /** The model of keyed writes keeps the contract that the adapters keep. */
 class ReferenceIdempotentWritesContractTest extends IdempotentWritesContract {
-  private record Gate(CountDownLatch entered, CountDownLatch release) {}
 
-  /** The next change to run once its key is claimed waits on this gate, when one is armed. */
-  private final AtomicReference<Gate> armed = new AtomicReference<>(unarmed());
-
-  private static Gate unarmed() {
-    return new Gate(new CountDownLatch(0), new CountDownLatch(0));
-  }
+  private final HeldChanges held = new HeldChanges();
 
   @Override
   protected KeyedStorage newStorage(Duration ttl) {
     ReferenceParkingLot lot = new ReferenceParkingLot();
     return new KeyedStorage(
-        StoragePorts.of(lot), new ReferenceIdempotentWrites(lot, ttl, this::heldWhenArmed));
-  }
-
-  private Supplier<WriteOutcome> heldWhenArmed(Supplier<WriteOutcome> change) {
-    return () -> {
-      Gate gate = armed.getAndSet(unarmed());
-      gate.entered().countDown();
-      await(gate.release());
-      return change.get();
-    };
+        StoragePorts.of(lot), new ReferenceIdempotentWrites(lot, ttl, held::around));
   }
 
   @Override
   protected HeldStart holdStart(KeyedStorage storage, KeyedRequest request, NewSession session)
       throws Exception {
-    Gate gate = new Gate(new CountDownLatch(1), new CountDownLatch(1));
-    armed.set(gate);
-    CompletableFuture<KeyedAnswer> started =
-        CompletableFuture.supplyAsync(() -> storage.keyed().start(request, session));
-    if (!gate.entered().await(30, TimeUnit.SECONDS)) {
-      throw new AssertionError("the keyed start never reached its change: " + started);
-    }
-    return () -> {
-      gate.release().countDown();
-      return started.get(30, TimeUnit.SECONDS);
-    };
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("a held change was never released");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return held.hold(() -> storage.keyed().start(request, session));
   }
 }
