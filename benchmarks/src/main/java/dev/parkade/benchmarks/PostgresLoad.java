@@ -5,13 +5,19 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.parkade.adapters.jdbc.JdbcSettings;
 import dev.parkade.adapters.jdbc.JdbcStorage;
 import dev.parkade.domain.FacilityId;
+import dev.parkade.domain.Fingerprint;
+import dev.parkade.domain.IdempotencyKey;
 import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingException;
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.IdempotentWrites;
+import dev.parkade.domain.port.KeyedAnswer;
+import dev.parkade.domain.port.KeyedRequest;
 import dev.parkade.domain.port.NewSession;
+import dev.parkade.domain.port.WriteOutcome;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
@@ -19,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads: Parkade's JDBC adapter against a raw-JDBC baseline in the same run on the same server.
  * The baseline is the minimal transaction pair with no constraints and no domain code; its plain
  * {@code FOR UPDATE} variant shows what SKIP LOCKED buys. Parkade runs twice: untyped (plain spots,
- * no needs) and typed (the spots and needs of {@link TypedLots}), the second against the first.
+ * no needs) and typed (the spots and needs of {@link TypedLots}), the second against the first;
+ * then untyped with every write under an {@code Idempotency-Key}, against the unkeyed run.
  *
  * <p>Arguments: seconds measured per variant (5), the longest warm-up per variant in seconds (30),
  * then the client thread counts (1 8 32).
@@ -64,23 +72,26 @@ public final class PostgresLoad {
     StringBuilder cpu = new StringBuilder();
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       System.out.println(
-          "| threads | raw SKIP LOCKED pairs/s | raw FOR UPDATE pairs/s | parkade pairs/s | parkade / raw SKIP LOCKED | parkade typed pairs/s | typed / untyped |");
-      System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+          "| threads | raw SKIP LOCKED pairs/s | raw FOR UPDATE pairs/s | parkade pairs/s | parkade / raw SKIP LOCKED | parkade typed pairs/s | typed / untyped | parkade keyed pairs/s | keyed / unkeyed |");
+      System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
       for (int threads : threadCounts) {
         Run skipLocked = raw(pg, "raw_skip_" + threads, threads, phases, true);
         Run forUpdate = raw(pg, "raw_wait_" + threads, threads, phases, false);
         Run parkade = parkade(pg, "parkade_" + threads, threads, phases, false);
         Run typed = parkade(pg, "parkade_typed_" + threads, threads, phases, true);
+        Run keyed = keyed(pg, "parkade_keyed_" + threads, threads, phases);
         System.out.printf(
             Locale.ROOT,
-            "| %d | %,.0f | %,.0f | %,.0f | %.2f | %,.0f | %.2f |%n",
+            "| %d | %,.0f | %,.0f | %,.0f | %.2f | %,.0f | %.2f | %,.0f | %.2f |%n",
             threads,
             skipLocked.pairsPerSecond(),
             forUpdate.pairsPerSecond(),
             parkade.pairsPerSecond(),
             parkade.pairsPerSecond() / skipLocked.pairsPerSecond(),
             typed.pairsPerSecond(),
-            typed.pairsPerSecond() / parkade.pairsPerSecond());
+            typed.pairsPerSecond() / parkade.pairsPerSecond(),
+            keyed.pairsPerSecond(),
+            keyed.pairsPerSecond() / parkade.pairsPerSecond());
         cpu.append(
             String.format(
                 Locale.ROOT,
@@ -227,6 +238,53 @@ public final class PostgresLoad {
                   return false;
                 }
                 storage.lot().endActiveSessionOf(user, NOW);
+                return true;
+              });
+      if (storage.lot().occupancy().free() != SPOTS) {
+        throw new IllegalStateException("invariant broken: " + storage.lot().occupancy());
+      }
+      return run;
+    }
+  }
+
+  /**
+   * Parkade's untyped pairs with every start and end sent under a key of its own, as a client that
+   * always sends {@code Idempotency-Key} does: each pair writes two key rows.
+   */
+  private static Run keyed(EmbeddedPostgres pg, String database, int threads, Phases phases)
+      throws Exception {
+    String url = createDatabase(pg, database);
+    try (JdbcStorage storage =
+        JdbcStorage.open(JdbcSettings.of(url, "postgres", "postgres").withPoolSize(threads))) {
+      List<SpotId> spots = new ArrayList<>();
+      for (int i = 1; i <= SPOTS; i++) {
+        spots.add(new SpotId(String.format("L%07d", i)));
+      }
+      storage.lot().add(spots);
+      IdempotentWrites writes = storage.idempotentWrites(Duration.ofHours(24));
+      Fingerprint start = Fingerprint.of("POST", "/api/v1/sessions", new byte[0]);
+      Fingerprint end = Fingerprint.of("POST", "/api/v1/sessions/current/end", new byte[0]);
+      AtomicLong ids = new AtomicLong();
+      Run run =
+          measure(
+              threads,
+              phases,
+              (thread, n) -> {
+                UserId user = new UserId("u" + thread);
+                KeyedAnswer started =
+                    writes.start(
+                        new KeyedRequest(user, new IdempotencyKey("s" + n), start, NOW),
+                        new NewSession(
+                            new SessionId("s" + ids.incrementAndGet()),
+                            user,
+                            new LicensePlate("P" + thread),
+                            NOW));
+                if (!(started instanceof KeyedAnswer.Fresh fresh
+                    && fresh.outcome() instanceof WriteOutcome.Started)) {
+                  return false;
+                }
+                writes.endActiveSessionOf(
+                    new KeyedRequest(user, new IdempotencyKey("e" + n), end, NOW), user);
                 return true;
               });
       if (storage.lot().occupancy().free() != SPOTS) {

@@ -41,7 +41,7 @@ class InMemoryBestFitLinearizabilityTest {
   void startsWithAndWithoutNeeds_ends_andClassCounts_areLinearizable_onOnePlainAndOneEvSpot() {
     new ModelCheckingOptions()
         .iterations(6)
-        .invocationsPerIteration(200)
+        .invocationsPerIteration(120)
         .threads(3)
         .actorsPerThread(2)
         .actorsBefore(1)
@@ -67,7 +67,7 @@ class InMemoryBestFitLinearizabilityTest {
   void facilityDeletion_addsAndRemovalsOfItsSpots_andItsCounts_areLinearizable() {
     new ModelCheckingOptions()
         .iterations(6)
-        .invocationsPerIteration(200)
+        .invocationsPerIteration(120)
         .threads(3)
         .actorsPerThread(2)
         .actorsBefore(1)

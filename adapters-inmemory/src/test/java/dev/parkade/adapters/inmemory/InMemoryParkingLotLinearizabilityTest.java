@@ -54,7 +54,7 @@ class InMemoryParkingLotLinearizabilityTest {
   private static ModelCheckingOptions options(Class<?> specification, int scenarios) {
     return new ModelCheckingOptions()
         .iterations(scenarios)
-        .invocationsPerIteration(200)
+        .invocationsPerIteration(120)
         .threads(3)
         .actorsPerThread(3)
         .actorsBefore(2)
