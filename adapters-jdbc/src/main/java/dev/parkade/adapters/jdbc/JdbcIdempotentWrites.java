@@ -41,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  * the user's or plate's) at its insert; its transaction rolls back whole and runs again, and then
  * sees the winner's row.
  *
- * <p>A PostgreSQL start is the exception: like the unkeyed start, it is one statement ({@link
- * PostgresKeyedStart}), with the key's row, lock and insert inside it.
+ * <p>PostgreSQL's starts and ends are the exception: like the unkeyed ones, each is one statement
+ * ({@link PostgresKeyedWrites}), with the key's row, lock and insert inside it.
  */
 public final class JdbcIdempotentWrites implements IdempotentWrites {
   private static final int ATTEMPTS = 3;
@@ -58,7 +58,7 @@ public final class JdbcIdempotentWrites implements IdempotentWrites {
   private final boolean postgres;
   private final Set<KeyRows.KeyId> claimed;
   private final Duration ttl;
-  private final @Nullable PostgresKeyedStart postgresStart;
+  private final @Nullable PostgresKeyedWrites postgresWrites;
 
   /**
    * @param claimed the keys this process has claimed, shared by every keyed write of one lot
@@ -72,19 +72,22 @@ public final class JdbcIdempotentWrites implements IdempotentWrites {
     this.postgres = writes instanceof PostgresWrites;
     this.claimed = claimed;
     this.ttl = ttl;
-    this.postgresStart = postgres ? new PostgresKeyedStart(statements, ttl) : null;
+    this.postgresWrites = postgres ? new PostgresKeyedWrites(statements, ttl) : null;
   }
 
   @Override
   public KeyedAnswer start(KeyedRequest request, NewSession session) {
-    if (postgresStart != null) {
-      return postgresStart.start(request, session);
+    if (postgresWrites != null) {
+      return postgresWrites.start(request, session);
     }
     return keyed(request, Kind.START, h -> new WriteOutcome.Started(writes.start(h, session)));
   }
 
   @Override
   public KeyedAnswer end(KeyedRequest request, SessionId id) {
+    if (postgresWrites != null) {
+      return postgresWrites.end(request, ActiveSessionKey.of(id));
+    }
     return keyed(
         request,
         Kind.END,
@@ -93,6 +96,9 @@ public final class JdbcIdempotentWrites implements IdempotentWrites {
 
   @Override
   public KeyedAnswer endActiveSessionOf(KeyedRequest request, UserId user) {
+    if (postgresWrites != null) {
+      return postgresWrites.end(request, ActiveSessionKey.of(user));
+    }
     return keyed(
         request,
         Kind.END,

@@ -59,14 +59,22 @@ final class JdbcSessionStore implements SessionStore {
 
   /** Ends session {@code id} in the caller's handle, or refuses as the history says. */
   static ParkingSession end(Handle h, SessionWrites writes, SessionId id, Instant endTime) {
-    Optional<ParkingSession> ended = writes.end(h, ActiveSessionKey.of(id), endTime);
-    if (ended.isPresent()) {
-      return ended.get();
+    ActiveSessionKey key = ActiveSessionKey.of(id);
+    return writes.end(h, key, endTime).orElseThrow(() -> whyNotEnded(h, key).exception());
+  }
+
+  /**
+   * Why an end of the active session that {@code key} names found none: by id, the history says
+   * whether it ended before or never was; by user, there is none.
+   */
+  static ParkingFailure whyNotEnded(Handle h, ActiveSessionKey key) {
+    if (!key.column().equals("id")) {
+      return NO_ACTIVE_SESSION;
     }
     boolean endedBefore =
-        h.createQuery(SharedSql.ENDED_COUNT_BY_ID).bind("id", id.value()).mapTo(Long.class).one()
+        h.createQuery(SharedSql.ENDED_COUNT_BY_ID).bind("id", key.value()).mapTo(Long.class).one()
             > 0;
-    throw (endedBefore ? SESSION_ALREADY_ENDED : SESSION_NOT_FOUND).exception();
+    return endedBefore ? SESSION_ALREADY_ENDED : SESSION_NOT_FOUND;
   }
 
   @Override
@@ -77,9 +85,8 @@ final class JdbcSessionStore implements SessionStore {
   /** Ends the active session of {@code user} in the caller's handle, or refuses. */
   static ParkingSession endActiveSessionOf(
       Handle h, SessionWrites writes, UserId user, Instant endTime) {
-    return writes
-        .end(h, ActiveSessionKey.of(user), endTime)
-        .orElseThrow(NO_ACTIVE_SESSION::exception);
+    ActiveSessionKey key = ActiveSessionKey.of(user);
+    return writes.end(h, key, endTime).orElseThrow(() -> whyNotEnded(h, key).exception());
   }
 
   @Override

@@ -60,6 +60,11 @@ final class KeyRows {
       "INSERT INTO idempotency_key (caller, idem_key, fingerprint, created_at, session_id)"
           + " SELECT :caller, :idemKey, :fingerprint, :keyCreatedAt, :id FROM started";
 
+  /** Writes the key with the session that the statement ended, if it ended one. */
+  static final String KEYED_FROM_KEPT =
+      "INSERT INTO idempotency_key (caller, idem_key, fingerprint, created_at, session_id)"
+          + " SELECT :caller, :idemKey, :fingerprint, :keyCreatedAt, id FROM kept";
+
   /** A refusal, recorded after its statement: a racer may have written the key meanwhile. */
   private static final String INSERT_REFUSAL_IF_ABSENT =
       "INSERT INTO idempotency_key (caller, idem_key, fingerprint, created_at, refusal)"

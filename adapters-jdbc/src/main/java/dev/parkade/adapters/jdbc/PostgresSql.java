@@ -80,10 +80,6 @@ final class PostgresSql {
       SELECT %1$s, ended_at FROM kept
       """;
 
-  /** The end statement for each column an {@link ActiveSessionKey} may name, built once. */
-  private static final Map<String, String> END_BY_COLUMN =
-      Map.of("id", endWhere("id"), "user_id", endWhere("user_id"));
-
   private PostgresSql() {}
 
   /** The start of a session that needs {@code needs}. */
@@ -146,14 +142,48 @@ final class PostgresSql {
   private static String replaceOnce(String sql, String fragment, String replacement) {
     int at = sql.indexOf(fragment);
     if (at < 0 || sql.indexOf(fragment, at + 1) >= 0) {
-      throw new IllegalStateException("the start statement lost its fragment: " + fragment);
+      throw new IllegalStateException("the statement lost its fragment: " + fragment);
     }
     return sql.substring(0, at) + replacement + sql.substring(at + fragment.length());
   }
 
+  /** The end statement for each column an {@link ActiveSessionKey} may name, built once. */
+  private static final Map<String, String> END_BY_COLUMN =
+      Map.of("id", endWhere("id"), "user_id", endWhere("user_id"));
+
   /** The end of the active session whose {@code column} is {@code :key}. */
   static Optional<String> end(String column) {
     return Optional.ofNullable(END_BY_COLUMN.get(column));
+  }
+
+  /**
+   * A keyed end of the active session whose {@code column} is {@code :key}: the unkeyed end with
+   * the key's row and lock before it ({@link KeyRows#PRIOR_AND_LOCK}), its delete gated on the
+   * lock, and the key written with the session it ends, all one statement. It answers one row
+   * always: the ended session's columns, null when it ended none, and the key's.
+   */
+  static Optional<String> keyedEnd(String column) {
+    return Optional.ofNullable(KEYED_END_BY_COLUMN.get(column));
+  }
+
+  private static final Map<String, String> KEYED_END_BY_COLUMN =
+      Map.of("id", keyedOf(endWhere("id")), "user_id", keyedOf(endWhere("user_id")));
+
+  private static String keyedOf(String end) {
+    String keyed = replaceOnce(end, "WITH ended AS (", KeyRows.PRIOR_AND_LOCK + ", ended AS (");
+    keyed =
+        replaceOnce(
+            keyed,
+            " = :key RETURNING ",
+            " = :key AND EXISTS (SELECT 1 FROM lock WHERE got) RETURNING ");
+    return replaceOnce(
+        keyed,
+        "\nSELECT " + SESSION_COLUMNS + ", ended_at FROM kept\n",
+        ", keyed AS ("
+            + KeyRows.KEYED_FROM_KEPT
+            + ")\nSELECT kept.*, "
+            + KeyRows.PRIOR_AND_LOCK_COLUMNS
+            + " FROM (VALUES (1)) AS one (x) LEFT JOIN kept ON TRUE\n");
   }
 
   private static String endWhere(String column) {

@@ -396,6 +396,33 @@ public abstract class IdempotentWritesContract {
   }
 
   @Test
+  void aRaceOfEndsOnOneKey_endsOnce_andEveryoneElseIsReplayedOrInProgress() throws Exception {
+    spots.add(spotIds(RACERS));
+    ParkingSession active = sessions.start(newSession(1, 0));
+
+    List<KeyedAnswer> answers =
+        race(n -> () -> racer(storage, n).endActiveSessionOf(keyed(1, "race-end", 5), user(1)));
+
+    ParkingSession ended = active.endedAt(at(5));
+    assertEquals(
+        1, answers.stream().filter(Fresh.class::isInstance).count(), "fresh ends in " + answers);
+    for (KeyedAnswer answer : answers) {
+      assertTrue(
+          answer.equals(new Fresh(new Ended(ended)))
+              || answer.equals(new InProgress())
+              || answer.equals(new Replayed(new Ended(ended))),
+          "a racer was answered " + answer);
+    }
+    assertEquals(new Occupancy(RACERS, RACERS), spots.occupancy());
+
+    List<KeyedAnswer> repeats =
+        race(n -> () -> racer(storage, n).endActiveSessionOf(keyed(1, "race-end", 6), user(1)));
+    for (KeyedAnswer repeat : repeats) {
+      assertReplayed(new Ended(ended), repeat);
+    }
+  }
+
+  @Test
   void aRaceOfTwoBodiesOnOneKey_changesOnce() throws Exception {
     spots.add(spotIds(RACERS));
     UserId driver = user(1);
