@@ -17,7 +17,7 @@ interface InMemoryStorageModule {
   @StorageKey(StorageKind.MEMORY)
   static Storage memory(ServerSettings settings) {
     InMemoryParkingLot lot = new InMemoryParkingLot();
-    IdempotentWrites keyed = new InMemoryIdempotentWrites(lot, settings.idempotencyTtl());
+    InMemoryIdempotentWrites keyed = new InMemoryIdempotentWrites(lot, settings.idempotencyTtl());
     return new Storage() {
       @Override
       public SessionStore sessions() {
@@ -32,6 +32,11 @@ interface InMemoryStorageModule {
       @Override
       public IdempotentWrites idempotentWrites() {
         return keyed;
+      }
+
+      @Override
+      public long droppedKeys() {
+        return keyed.droppedKeys();
       }
 
       @Override

@@ -47,8 +47,10 @@ interface ServiceModule {
 
   @Provides
   @Singleton
-  static ApiMetrics metrics(ParkingService service) {
-    return new ApiMetrics(service);
+  static ApiMetrics metrics(ParkingService service, Storage storage, KeyPurge purge) {
+    ApiMetrics metrics = new ApiMetrics(service);
+    metrics.countForgottenKeys(purge::purged, storage::droppedKeys);
+    return metrics;
   }
 
   @Provides

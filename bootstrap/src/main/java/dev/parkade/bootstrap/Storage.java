@@ -15,6 +15,14 @@ public interface Storage extends AutoCloseable {
   /** The writes under an {@code Idempotency-Key}, over the same state as both ports. */
   IdempotentWrites idempotentWrites();
 
+  /**
+   * How many keys the storage forgot before their lifetime to stay within its bounds: only memory
+   * caps its keys; a database keeps every key until the purge.
+   */
+  default long droppedKeys() {
+    return 0;
+  }
+
   /** Loading a whole lot in one transaction, where the storage keeps its state outside us. */
   default Optional<LotImport> lotImport() {
     return Optional.empty();

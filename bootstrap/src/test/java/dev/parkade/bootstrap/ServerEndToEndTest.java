@@ -134,7 +134,10 @@ class ServerEndToEndTest {
           SPOTS, client.get("/api/v1/spots/available", null).json().path("available").asInt());
 
       rushForTheSpots(client, kind);
-      assertTrue(client.get("/metrics", null).body().contains("parkade_sessions_started_total"));
+      String metrics = client.get("/metrics", null).body();
+      assertTrue(metrics.contains("parkade_sessions_started_total"), metrics);
+      assertTrue(metrics.contains("\nparkade_idempotency_keys_purged_total 0.0\n"), metrics);
+      assertTrue(metrics.contains("\nparkade_idempotency_keys_dropped_total 0.0\n"), metrics);
     } finally {
       server.stop();
     }

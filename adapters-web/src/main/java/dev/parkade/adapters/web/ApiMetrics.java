@@ -5,6 +5,7 @@ import dev.parkade.application.ParkingService;
 import dev.parkade.domain.StorageUnavailableException;
 import dev.parkade.domain.port.Occupancy;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -14,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /** What {@code /metrics} shows, in Prometheus text format. */
 public final class ApiMetrics {
@@ -94,6 +96,22 @@ public final class ApiMetrics {
     facilityFree.register(free, true);
     facilityOccupied.register(occupied, true);
     featureFree.register(features, true);
+  }
+
+  /**
+   * Exports the idempotency keys that the server forgot: those purged past their lifetime, and
+   * those dropped before it because a storage that caps its keys was full. Both are read at scrape
+   * time from the counts their owners keep.
+   */
+  public void countForgottenKeys(LongSupplier purged, LongSupplier dropped) {
+    FunctionCounter.builder("parkade_idempotency_keys_purged", purged, LongSupplier::getAsLong)
+        .description("Idempotency keys deleted after their lifetime by this server's purge")
+        .register(registry);
+    FunctionCounter.builder("parkade_idempotency_keys_dropped", dropped, LongSupplier::getAsLong)
+        .description(
+            "Idempotency keys forgotten before their lifetime because the in-memory key table was"
+                + " full, oldest first (always 0 on a database)")
+        .register(registry);
   }
 
   void sessionStarted() {

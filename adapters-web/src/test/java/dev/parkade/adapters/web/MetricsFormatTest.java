@@ -76,6 +76,18 @@ class MetricsFormatTest {
     assertTrue(scrape.contains("parkade_facility_spots_free{facility=\"default\"} 2.0"), scrape);
   }
 
+  @Test
+  void forgottenKeys_areCountedAtScrapeTime() {
+    api.purgedKeys.set(3);
+    String first = api.client().get("/metrics", null).body();
+    api.purgedKeys.set(1003);
+    String second = api.client().get("/metrics", null).body();
+
+    assertTrue(first.contains("\nparkade_idempotency_keys_purged_total 3.0\n"), first);
+    assertTrue(second.contains("\nparkade_idempotency_keys_purged_total 1003.0\n"), second);
+    assertTrue(second.contains("\nparkade_idempotency_keys_dropped_total 0.0\n"), second);
+  }
+
   /** A histogram's or summary's samples carry a suffix after their family's name. */
   private static String familyOf(String sample, Map<String, String> types) {
     for (String suffix : new String[] {"_bucket", "_count", "_sum", "_created"}) {

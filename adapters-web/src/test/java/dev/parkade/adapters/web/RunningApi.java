@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -33,6 +34,11 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
   final KeyedParking keyed =
       new KeyedParking(writes, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids());
 
+  /** Stands for the purge's count, which the server's wiring keeps. */
+  final AtomicLong purgedKeys = new AtomicLong();
+
+  final ApiMetrics metrics = new ApiMetrics(service);
+
   private final int spots;
   private @Nullable Javalin app;
   private @Nullable ApiClient client;
@@ -47,9 +53,9 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) {
     lot.add(Fixtures.spotIds(spots));
+    metrics.countForgottenKeys(purgedKeys::get, writes::droppedKeys);
     Javalin started =
-        ParkadeApi.create(service, keyed, tokens, new ApiMetrics(service), () -> true, true)
-            .start("127.0.0.1", 0);
+        ParkadeApi.create(service, keyed, tokens, metrics, () -> true, true).start("127.0.0.1", 0);
     app = started;
     client = new ApiClient(started.port());
   }
