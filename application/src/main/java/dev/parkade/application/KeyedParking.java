@@ -34,9 +34,24 @@ public final class KeyedParking {
   private final IdempotentWrites writes;
   private final WriteRules rules;
   private final SessionIdGenerator ids;
+  private final ChangeSignals signals;
 
   public KeyedParking(
       IdempotentWrites writes, SessionStore sessions, Clock clock, SessionIdGenerator ids) {
+    this(writes, sessions, clock, ids, new ChangeSignals());
+  }
+
+  /**
+   * @param signals where each change is signalled once made (a replay changed nothing), for the
+   *     live events
+   */
+  public KeyedParking(
+      IdempotentWrites writes,
+      SessionStore sessions,
+      Clock clock,
+      SessionIdGenerator ids,
+      ChangeSignals signals) {
+    this.signals = Objects.requireNonNull(signals, "signals");
     this.writes = Objects.requireNonNull(writes, "writes");
     this.rules = new WriteRules(sessions, clock);
     this.ids = Objects.requireNonNull(ids, "ids");
@@ -105,12 +120,13 @@ public final class KeyedParking {
     return answered(writes.delete(k, id), done(id));
   }
 
-  private static <T> Answered<T> answered(KeyedAnswer answer, Function<WriteOutcome, T> value) {
+  private <T> Answered<T> answered(KeyedAnswer answer, Function<WriteOutcome, T> value) {
     WriteOutcome outcome;
     boolean replayed;
     if (answer instanceof KeyedAnswer.Fresh fresh) {
       outcome = fresh.outcome();
       replayed = false;
+      signal(outcome);
     } else if (answer instanceof KeyedAnswer.Replayed stored) {
       outcome = stored.outcome();
       replayed = true;
@@ -123,6 +139,16 @@ public final class KeyedParking {
       return Answered.refused(refused.failure(), replayed);
     }
     return Answered.of(value.apply(outcome), replayed);
+  }
+
+  private void signal(WriteOutcome outcome) {
+    if (outcome instanceof WriteOutcome.Started started) {
+      signals.sessionChanged(started.session());
+    } else if (outcome instanceof WriteOutcome.Ended ended) {
+      signals.sessionChanged(ended.session());
+    } else if (outcome instanceof WriteOutcome.Done) {
+      signals.everythingChanged(); // spots or facilities: rare, and their facility is not at hand
+    }
   }
 
   private static ParkingSession started(WriteOutcome outcome) {

@@ -41,9 +41,23 @@ public final class ParkingService {
   private final SpotInventory spots;
   private final WriteRules rules;
   private final SessionIdGenerator ids;
+  private final ChangeSignals signals;
 
   public ParkingService(
       SessionStore sessions, SpotInventory spots, Clock clock, SessionIdGenerator ids) {
+    this(sessions, spots, clock, ids, new ChangeSignals());
+  }
+
+  /**
+   * @param signals where each change is signalled once made, for the live events
+   */
+  public ParkingService(
+      SessionStore sessions,
+      SpotInventory spots,
+      Clock clock,
+      SessionIdGenerator ids,
+      ChangeSignals signals) {
+    this.signals = Objects.requireNonNull(signals, "signals");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.spots = Objects.requireNonNull(spots, "spots");
     this.rules = new WriteRules(sessions, clock);
@@ -59,14 +73,20 @@ public final class ParkingService {
    * NO_SPOTS_AVAILABLE}, in that order.
    */
   public ParkingSession startSession(StartSession command) {
-    return sessions.start(
-        new NewSession(
-            ids.next(),
-            command.user(),
-            command.plate(),
-            now(),
-            command.facility(),
-            command.needs()));
+    return changed(
+        sessions.start(
+            new NewSession(
+                ids.next(),
+                command.user(),
+                command.plate(),
+                now(),
+                command.facility(),
+                command.needs())));
+  }
+
+  private ParkingSession changed(ParkingSession session) {
+    signals.sessionChanged(session);
+    return session;
   }
 
   /** The driver's active session; refused with {@code NO_ACTIVE_SESSION}. */
@@ -76,7 +96,7 @@ public final class ParkingService {
 
   /** Ends the driver's active session, now; refused with {@code NO_ACTIVE_SESSION}. */
   public ParkingSession endCurrentSession(UserId user) {
-    return sessions.endActiveSessionOf(user, now());
+    return changed(sessions.endActiveSessionOf(user, now()));
   }
 
   /**
@@ -95,7 +115,7 @@ public final class ParkingService {
     if (visible(caller, id).isEmpty()) {
       throw SESSION_NOT_FOUND.exception();
     }
-    return sessions.end(id, now());
+    return changed(sessions.end(id, now()));
   }
 
   private Instant now() {
@@ -158,6 +178,7 @@ public final class ParkingService {
   /** Creates a facility with no spots; refused with {@code FACILITY_EXISTS}. */
   public FacilityStatus createFacility(Facility facility) {
     catalogue().create(facility);
+    signals.everythingChanged();
     return new FacilityStatus(facility, FacilityCounts.empty(facility.id()));
   }
 
@@ -184,6 +205,7 @@ public final class ParkingService {
   public void deleteFacility(FacilityId id) {
     WriteRules.requireDeletable(id);
     catalogue().delete(id);
+    signals.everythingChanged();
   }
 
   // ---------------------------------------------------------------- operators
@@ -221,12 +243,15 @@ public final class ParkingService {
    */
   public List<SpotId> addSpots(FacilityId facility, SpotFeatures features, List<SpotId> ids) {
     WriteRules.requireSpotIds(ids);
-    return spots.add(facility, features, ids);
+    List<SpotId> added = spots.add(facility, features, ids);
+    signals.facilityChanged(facility);
+    return added;
   }
 
   /** Removes a free spot; refused with {@code SPOT_NOT_FOUND} or {@code SPOT_OCCUPIED}. */
   public void removeSpot(SpotId id) {
     spots.remove(id);
+    signals.everythingChanged();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.parkade.bootstrap;
 import dev.parkade.adapters.jdbc.JdbcSettings;
 import dev.parkade.adapters.jdbc.JdbcStorage;
 import dev.parkade.domain.StorageUnavailableException;
+import dev.parkade.domain.port.ChangeRelay;
 import dev.parkade.domain.port.IdempotentWrites;
 import dev.parkade.domain.port.LotImport;
 import dev.parkade.domain.port.SessionStore;
@@ -46,6 +47,11 @@ final class JdbcBackedStorage implements Storage {
   @Override
   public Optional<LotImport> lotImport() {
     return Optional.of(database.lotImport());
+  }
+
+  @Override
+  public ChangeRelay changeRelay() {
+    return database.changeRelay();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.parkade.bootstrap;
 
+import dev.parkade.adapters.web.ParkadeApi;
 import dev.parkade.application.ParkingService;
 import dev.parkade.domain.ParkingException;
 import dev.parkade.domain.ParkingFailure;
@@ -27,6 +28,8 @@ public final class ParkadeServer {
   private final ParkingService service;
   private final Javalin api;
   private final KeyPurge keyPurge;
+  private final LiveThread live;
+  private final ParkadeApi.Live streams;
   private volatile boolean listening;
 
   @Inject
@@ -35,7 +38,11 @@ public final class ParkadeServer {
       Storage storage,
       ParkingService service,
       Javalin api,
-      KeyPurge keyPurge) {
+      KeyPurge keyPurge,
+      LiveThread live,
+      ParkadeApi.Live streams) {
+    this.live = live;
+    this.streams = streams;
     this.settings = settings;
     this.storage = storage;
     this.service = service;
@@ -68,6 +75,7 @@ public final class ParkadeServer {
     }
     listening = true;
     keyPurge.start(settings.idempotencyTtl());
+    live.start();
     String url = urlOf(settings.host(), api.port());
     LOG.info("Parkade ready at {} (storage {})", url, settings.storage().flagValue());
     return url;
@@ -82,6 +90,9 @@ public final class ParkadeServer {
    * before it listened only closes its storage.
    */
   public void stop() {
+    live.close();
+    // An open stream is a request in flight: ended now, so that stopping does not wait for it.
+    streams.streams().closeAll();
     if (listening) {
       api.stop();
     }

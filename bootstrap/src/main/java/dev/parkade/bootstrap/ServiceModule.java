@@ -3,9 +3,13 @@ package dev.parkade.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import dev.parkade.adapters.web.ApiMetrics;
+import dev.parkade.adapters.web.EventStreams;
 import dev.parkade.adapters.web.ParkadeApi;
 import dev.parkade.adapters.web.Tokens;
+import dev.parkade.application.ChangeSignals;
 import dev.parkade.application.KeyedParking;
+import dev.parkade.application.LivePublisher;
+import dev.parkade.application.OccupancyHistory;
 import dev.parkade.application.ParkingService;
 import dev.parkade.application.SessionIdGenerator;
 import io.javalin.Javalin;
@@ -23,14 +27,42 @@ interface ServiceModule {
 
   @Provides
   @Singleton
-  static ParkingService parkingService(Storage storage, Clock clock, SessionIdGenerator ids) {
-    return new ParkingService(storage.sessions(), storage.spots(), clock, ids);
+  static ChangeSignals changeSignals(Storage storage) {
+    return new ChangeSignals(storage.changeRelay().isShared());
   }
 
   @Provides
   @Singleton
-  static KeyedParking keyedParking(Storage storage, Clock clock, SessionIdGenerator ids) {
-    return new KeyedParking(storage.idempotentWrites(), storage.sessions(), clock, ids);
+  static ParkingService parkingService(
+      Storage storage, Clock clock, SessionIdGenerator ids, ChangeSignals signals) {
+    return new ParkingService(storage.sessions(), storage.spots(), clock, ids, signals);
+  }
+
+  @Provides
+  @Singleton
+  static KeyedParking keyedParking(
+      Storage storage, Clock clock, SessionIdGenerator ids, ChangeSignals signals) {
+    return new KeyedParking(storage.idempotentWrites(), storage.sessions(), clock, ids, signals);
+  }
+
+  @Provides
+  @Singleton
+  static ParkadeApi.Live live(ChangeSignals signals, ApiMetrics metrics) {
+    return new ParkadeApi.Live(new EventStreams(signals, metrics), new OccupancyHistory());
+  }
+
+  @Provides
+  @Singleton
+  static LivePublisher livePublisher(
+      ParkingService service, Storage storage, ChangeSignals signals, ParkadeApi.Live live) {
+    return new LivePublisher(
+        service,
+        storage.sessions(),
+        signals,
+        storage.changeRelay(),
+        live.history(),
+        live.streams(),
+        LivePublisher.Timing.DEFAULT);
   }
 
   @Provides
@@ -60,9 +92,10 @@ interface ServiceModule {
       KeyedParking keyed,
       Tokens tokens,
       ApiMetrics metrics,
+      ParkadeApi.Live live,
       Storage storage,
       ServerSettings settings) {
     return ParkadeApi.create(
-        service, keyed, tokens, metrics, storage::isReady, settings.accessLog());
+        service, keyed, tokens, metrics, live, storage::isReady, settings.accessLog());
   }
 }

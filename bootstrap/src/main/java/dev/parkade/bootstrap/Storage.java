@@ -1,5 +1,6 @@
 package dev.parkade.bootstrap;
 
+import dev.parkade.domain.port.ChangeRelay;
 import dev.parkade.domain.port.IdempotentWrites;
 import dev.parkade.domain.port.LotImport;
 import dev.parkade.domain.port.SessionStore;
@@ -26,6 +27,11 @@ public interface Storage extends AutoCloseable {
   /** Loading a whole lot in one transaction, where the storage keeps its state outside us. */
   default Optional<LotImport> lotImport() {
     return Optional.empty();
+  }
+
+  /** How the server processes sharing this storage tell each other their changes (ADR 0016). */
+  default ChangeRelay changeRelay() {
+    return ChangeRelay.NONE;
   }
 
   /** Whether storage answers now. */

@@ -3,6 +3,7 @@ package dev.parkade.adapters.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parkade.domain.StorageUnavailableException;
+import dev.parkade.domain.port.ChangeRelay;
 import dev.parkade.domain.port.LotImport;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
@@ -16,9 +17,14 @@ public final class JdbcStorage implements AutoCloseable {
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final JdbcParkingLot lot;
+  private final ChangeRelay relay;
 
-  private JdbcStorage(HikariDataSource pool) {
+  private JdbcStorage(HikariDataSource pool, JdbcSettings settings) {
     this.pool = pool;
+    this.relay =
+        settings.url().startsWith("jdbc:postgresql:")
+            ? new PostgresChangeRelay(pool, settings)
+            : ChangeRelay.NONE;
     this.jdbi = Jdbi.create(pool);
     this.lot = new JdbcParkingLot(jdbi);
   }
@@ -35,7 +41,7 @@ public final class JdbcStorage implements AutoCloseable {
       // Flyway holds a connection of its own while it migrates; from a pool of one it would wait
       // for itself, so it gets a plain connection outside the pool.
       migrate(settings);
-      return new JdbcStorage(pool);
+      return new JdbcStorage(pool, settings);
     } catch (RuntimeException e) {
       if (pool != null) {
         pool.close();
@@ -92,6 +98,14 @@ public final class JdbcStorage implements AutoCloseable {
     return lot.lotImport();
   }
 
+  /**
+   * How the server processes sharing this database tell each other their changes: PostgreSQL's
+   * notifications; nothing on H2, which only its own process uses.
+   */
+  public ChangeRelay changeRelay() {
+    return relay;
+  }
+
   /** Whether the database answers a trivial query now. */
   public boolean isReachable() {
     try {
@@ -103,6 +117,7 @@ public final class JdbcStorage implements AutoCloseable {
 
   @Override
   public void close() {
+    relay.close();
     pool.close();
   }
 }

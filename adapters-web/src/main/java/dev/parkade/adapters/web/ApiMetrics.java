@@ -15,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /** What {@code /metrics} shows, in Prometheus text format. */
@@ -112,6 +113,27 @@ public final class ApiMetrics {
             "Idempotency keys forgotten before their lifetime because the in-memory key table was"
                 + " full, oldest first (always 0 on a database)")
         .register(registry);
+  }
+
+  /** Exports how many event streams are open, of occupancy and of drivers' sessions. */
+  void countStreams(IntSupplier occupancy, IntSupplier sessions) {
+    Gauge.builder("parkade_sse_clients", occupancy, IntSupplier::getAsInt)
+        .description("Server-Sent Events streams open on this server, by stream")
+        .tag("stream", "occupancy")
+        .register(registry);
+    Gauge.builder("parkade_sse_clients", sessions, IntSupplier::getAsInt)
+        .description("Server-Sent Events streams open on this server, by stream")
+        .tag("stream", "sessions")
+        .register(registry);
+  }
+
+  /** A stream closed because its client fell a whole queue behind. */
+  void streamDropped(String stream) {
+    Counter.builder("parkade_sse_dropped")
+        .description("Server-Sent Events streams closed because their client read too slowly")
+        .tag("stream", stream)
+        .register(registry)
+        .increment();
   }
 
   void sessionStarted() {

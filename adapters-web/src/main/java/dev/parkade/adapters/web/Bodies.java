@@ -3,12 +3,15 @@ package dev.parkade.adapters.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parkade.application.AvailableSpots;
 import dev.parkade.application.FacilityStatus;
+import dev.parkade.application.OccupancyHistory;
 import dev.parkade.application.SessionPage;
 import dev.parkade.application.SpotPage;
+import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SpotFeature;
 import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
+import dev.parkade.domain.port.FacilityCounts;
 import dev.parkade.domain.port.Occupancy;
 import dev.parkade.domain.port.Spot;
 import io.javalin.http.Context;
@@ -106,16 +109,6 @@ final class Bodies {
     static Facility from(FacilityStatus status) {
       dev.parkade.domain.Facility facility = status.facility();
       Occupancy all = status.counts().all();
-      Map<String, FeatureCount> byFeature = new LinkedHashMap<>();
-      status
-          .counts()
-          .byFeature()
-          .forEach(
-              (feature, counts) -> {
-                if (counts.total() > 0) {
-                  byFeature.put(feature.name(), new FeatureCount(counts.total(), counts.free()));
-                }
-              });
       return new Facility(
           facility.id().value(),
           facility.name(),
@@ -124,13 +117,41 @@ final class Bodies {
           all.total(),
           all.free(),
           all.occupied(),
-          byFeature);
+          featureCounts(status.counts()));
+    }
+
+    /** Each feature the facility has spots with, and its counts. */
+    static Map<String, FeatureCount> featureCounts(FacilityCounts counts) {
+      Map<String, FeatureCount> byFeature = new LinkedHashMap<>();
+      counts
+          .byFeature()
+          .forEach(
+              (feature, c) -> {
+                if (c.total() > 0) {
+                  byFeature.put(feature.name(), new FeatureCount(c.total(), c.free()));
+                }
+              });
+      return byFeature;
     }
   }
 
   record Facilities(List<Facility> facilities) {
     static Facilities from(List<FacilityStatus> statuses) {
       return new Facilities(statuses.stream().map(Facility::from).toList());
+    }
+  }
+
+  record Sample(String at, long total, long available, long occupied) {}
+
+  /** A facility's samples of the last hour, oldest first. */
+  record History(String facilityId, long intervalSeconds, List<Sample> samples) {
+    static History from(FacilityId facility, List<OccupancyHistory.Sample> samples) {
+      return new History(
+          facility.value(),
+          OccupancyHistory.INTERVAL.toSeconds(),
+          samples.stream()
+              .map(s -> new Sample(s.at().toString(), s.total(), s.available(), s.occupied()))
+              .toList());
     }
   }
 

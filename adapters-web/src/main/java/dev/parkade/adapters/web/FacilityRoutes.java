@@ -2,6 +2,7 @@ package dev.parkade.adapters.web;
 
 import dev.parkade.application.FacilityStatus;
 import dev.parkade.application.KeyedParking;
+import dev.parkade.application.OccupancyHistory;
 import dev.parkade.application.ParkingService;
 import dev.parkade.domain.Facility;
 import dev.parkade.domain.FacilityId;
@@ -17,17 +18,21 @@ final class FacilityRoutes {
   private final ParkingService service;
   private final KeyedParking keyed;
   private final ApiMetrics metrics;
+  private final OccupancyHistory history;
 
-  FacilityRoutes(ParkingService service, KeyedParking keyed, ApiMetrics metrics) {
+  FacilityRoutes(
+      ParkingService service, KeyedParking keyed, ApiMetrics metrics, OccupancyHistory history) {
     this.service = service;
     this.keyed = keyed;
     this.metrics = metrics;
+    this.history = history;
   }
 
   List<Route> routes() {
     return List.of(
         Route.get("/api/v1/facilities", Role.PUBLIC, this::list),
         Route.get("/api/v1/facilities/{id}", Role.PUBLIC, this::facility),
+        Route.get("/api/v1/facilities/{id}/history", Role.PUBLIC, this::history),
         Route.post("/api/v1/facilities", Role.OPERATOR, this::create),
         Route.delete("/api/v1/facilities/{id}", Role.OPERATOR, this::delete));
   }
@@ -38,6 +43,13 @@ final class FacilityRoutes {
 
   private void facility(Context ctx) {
     ctx.json(Bodies.Facility.from(service.facility(id(ctx))));
+  }
+
+  /** The facility's occupancy over the last hour as this server sampled it, oldest first. */
+  private void history(Context ctx) {
+    FacilityId id = id(ctx);
+    service.facility(id); // an unknown facility is a 404, not an empty history
+    ctx.json(Bodies.History.from(id, history.of(id)));
   }
 
   private void create(Context ctx, Optional<KeyedRequest> key) {

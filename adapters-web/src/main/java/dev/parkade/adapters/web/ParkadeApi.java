@@ -1,12 +1,15 @@
 package dev.parkade.adapters.web;
 
+import dev.parkade.application.ChangeSignals;
 import dev.parkade.application.KeyedParking;
+import dev.parkade.application.OccupancyHistory;
 import dev.parkade.application.ParkingService;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,11 +44,46 @@ public final class ParkadeApi {
       ApiMetrics metrics,
       BooleanSupplier storageReady,
       boolean accessLog) {
+    return create(
+        service,
+        keyed,
+        tokens,
+        metrics,
+        new Live(new EventStreams(new ChangeSignals(), metrics), new OccupancyHistory()),
+        storageReady,
+        accessLog);
+  }
+
+  /**
+   * What the live routes read: the open streams, which the live publisher feeds, and the history it
+   * samples.
+   */
+  public record Live(EventStreams streams, OccupancyHistory history) {}
+
+  /**
+   * The API, not yet started, with its live routes fed by a publisher the caller runs.
+   *
+   * @param keyed the writes sent with an {@code Idempotency-Key}, over the same storage as {@code
+   *     service}
+   * @param storageReady whether storage answers now, for {@code /health/ready}
+   * @param accessLog whether each request is logged on a line of its own (metrics count it anyway)
+   */
+  public static Javalin create(
+      ParkingService service,
+      KeyedParking keyed,
+      Tokens tokens,
+      ApiMetrics metrics,
+      Live live,
+      BooleanSupplier storageReady,
+      boolean accessLog) {
     List<Route> routes =
         Stream.of(
                 new SessionRoutes(service, keyed, metrics).routes(),
                 new SpotRoutes(service, keyed, metrics).routes(),
-                new FacilityRoutes(service, keyed, metrics).routes(),
+                new FacilityRoutes(service, keyed, metrics, live.history()).routes(),
+                new EventRoutes(service, live.streams(), metrics).routes(),
+                new FeedRoutes(service, Clock.systemUTC()).routes(),
+                new DashboardRoutes().routes(),
                 new ServiceRoutes(metrics, storageReady).routes())
             .flatMap(List::stream)
             .toList();

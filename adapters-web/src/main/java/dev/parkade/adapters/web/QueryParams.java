@@ -63,16 +63,7 @@ final class QueryParams {
 
   /** {@code facilityId=} and every {@code feature=}: the spots of a listing. */
   static SpotFilter spotFilter(Context ctx) {
-    Optional<FacilityId> facility =
-        optional(ctx, "facilityId")
-            .map(
-                raw -> {
-                  try {
-                    return new FacilityId(raw);
-                  } catch (InvalidValueException e) {
-                    throw RequestRejected.value("facilityId", e);
-                  }
-                });
+    Optional<FacilityId> facility = facility(ctx);
     EnumSet<SpotFeature> features = EnumSet.noneOf(SpotFeature.class);
     for (String raw : values(ctx, "feature")) {
       try {
@@ -82,6 +73,19 @@ final class QueryParams {
       }
     }
     return new SpotFilter(facility, SpotFeatures.of(features));
+  }
+
+  /** {@code facilityId=}, when given. */
+  static Optional<FacilityId> facility(Context ctx) {
+    return optional(ctx, "facilityId")
+        .map(
+            raw -> {
+              try {
+                return new FacilityId(raw);
+              } catch (InvalidValueException e) {
+                throw RequestRejected.value("facilityId", e);
+              }
+            });
   }
 
   static Optional<String> optional(Context ctx, String name) {

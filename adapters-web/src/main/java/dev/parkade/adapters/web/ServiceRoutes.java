@@ -44,7 +44,7 @@ final class ServiceRoutes {
     ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
   }
 
-  private static String resource(String path) {
+  static String resource(String path) {
     try (InputStream in = ServiceRoutes.class.getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException(path + " is missing from the jar");

@@ -2,10 +2,14 @@ package dev.parkade.adapters.web;
 
 import dev.parkade.adapters.inmemory.InMemoryIdempotentWrites;
 import dev.parkade.adapters.inmemory.InMemoryParkingLot;
+import dev.parkade.application.ChangeSignals;
 import dev.parkade.application.KeyedParking;
+import dev.parkade.application.LivePublisher;
+import dev.parkade.application.OccupancyHistory;
 import dev.parkade.application.ParkingService;
 import dev.parkade.application.SessionIdGenerator;
 import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.ChangeRelay;
 import dev.parkade.domain.port.Fixtures;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
@@ -28,16 +32,31 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
 
   final Tokens tokens = new Tokens(SECRET, Clock.systemUTC());
   final InMemoryParkingLot lot = new InMemoryParkingLot();
+  final ChangeSignals signals = new ChangeSignals();
   final ParkingService service =
-      new ParkingService(lot, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids());
+      new ParkingService(lot, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids(), signals);
   final InMemoryIdempotentWrites writes = new InMemoryIdempotentWrites(lot, Duration.ofHours(24));
   final KeyedParking keyed =
-      new KeyedParking(writes, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids());
+      new KeyedParking(writes, lot, Clock.systemUTC(), SessionIdGenerator.randomUuids(), signals);
 
   /** Stands for the purge's count, which the server's wiring keeps. */
   final AtomicLong purgedKeys = new AtomicLong();
 
   final ApiMetrics metrics = new ApiMetrics(service);
+  final OccupancyHistory history = new OccupancyHistory();
+  final EventStreams streams = new EventStreams(signals, metrics);
+
+  /** The live publisher, which no thread runs here: a test ticks it when it wants events. */
+  final LivePublisher publisher =
+      new LivePublisher(
+          service,
+          lot,
+          signals,
+          ChangeRelay.NONE,
+          history,
+          streams,
+          new LivePublisher.Timing(
+              Duration.ofMillis(250), Duration.ofSeconds(15), Duration.ofSeconds(5)));
 
   private final int spots;
   private @Nullable Javalin app;
@@ -55,13 +74,22 @@ final class RunningApi implements BeforeEachCallback, AfterEachCallback {
     lot.add(Fixtures.spotIds(spots));
     metrics.countForgottenKeys(purgedKeys::get, writes::droppedKeys);
     Javalin started =
-        ParkadeApi.create(service, keyed, tokens, metrics, () -> true, true).start("127.0.0.1", 0);
+        ParkadeApi.create(
+                service,
+                keyed,
+                tokens,
+                metrics,
+                new ParkadeApi.Live(streams, history),
+                () -> true,
+                true)
+            .start("127.0.0.1", 0);
     app = started;
     client = new ApiClient(started.port());
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
+    streams.closeAll();
     if (app != null) {
       app.stop();
     }

@@ -1,0 +1,155 @@
+package dev.parkade.adapters.jdbc;
+
+import dev.parkade.domain.StorageUnavailableException;
+import dev.parkade.domain.port.ChangeRelay;
+import dev.parkade.domain.port.Changes;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server processes on one PostgreSQL database tell each other what they changed with {@code
+ * NOTIFY} on one channel (ADR 0016). A process sends its changes of a publisher tick in one
+ * transaction, from the publisher's thread, never from a write: a transaction that notifies takes a
+ * lock that serializes the commits of the whole cluster, so a notify inside each start or end would
+ * queue every write of every process behind it. Each process listens on a connection of its own,
+ * outside the pool, since a connection waiting for notifications blocks every other statement on
+ * it; when that connection breaks, it connects again and delivers a resync, because what was sent
+ * meanwhile is lost to it.
+ */
+final class PostgresChangeRelay implements ChangeRelay {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresChangeRelay.class);
+  static final String CHANNEL = "parkade_changes";
+  private static final String SEND =
+      "SELECT pg_notify('" + CHANNEL + "', p) FROM unnest(?::text[]) AS p";
+  private static final int WAIT_MILLIS = 250;
+  private static final Duration PING = Duration.ofSeconds(30);
+  private static final Duration RECONNECT = Duration.ofSeconds(1);
+
+  private final DataSource pool;
+  private final JdbcSettings settings;
+  private final String node = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private volatile @Nullable Connection listening;
+
+  PostgresChangeRelay(DataSource pool, JdbcSettings settings) {
+    this.pool = pool;
+    this.settings = settings;
+  }
+
+  @Override
+  public boolean isShared() {
+    return true;
+  }
+
+  @Override
+  public void send(Changes changes) {
+    List<String> payloads = ChangePayloads.encode(node, changes);
+    try (Connection c = pool.getConnection();
+        PreparedStatement notify = c.prepareStatement(SEND)) {
+      Array array = c.createArrayOf("text", payloads.toArray());
+      notify.setArray(1, array);
+      notify.execute();
+    } catch (SQLException e) {
+      throw new StorageUnavailableException(
+          "cannot notify the other servers: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void listen(Consumer<Changes> others) {
+    Thread listener = new Thread(() -> listenUntilClosed(others), "parkade-listen");
+    listener.setDaemon(true);
+    listener.start();
+  }
+
+  private void listenUntilClosed(Consumer<Changes> others) {
+    boolean reconnecting = false;
+    while (closed.getCount() > 0) {
+      try (Connection c = connect()) {
+        listening = c;
+        try (Statement listen = c.createStatement()) {
+          listen.execute("LISTEN " + CHANNEL);
+        }
+        if (reconnecting) {
+          others.accept(new Changes(Set.of(), List.of(), true));
+        }
+        deliver(c, others);
+      } catch (SQLException | RuntimeException e) {
+        if (closed.getCount() == 0) {
+          return;
+        }
+        LOG.warn("live events: lost the notification connection, connecting again", e);
+      }
+      reconnecting = true;
+      try {
+        if (closed.await(RECONNECT.toMillis(), TimeUnit.MILLISECONDS)) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void deliver(Connection c, Consumer<Changes> others) throws SQLException {
+    PGConnection notifications = c.unwrap(PGConnection.class);
+    long lastPing = System.nanoTime();
+    while (closed.getCount() > 0) {
+      PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
+      if (received != null) {
+        for (PGNotification n : received) {
+          ChangePayloads.decode(node, n.getParameter()).ifPresent(others);
+        }
+      }
+      if (System.nanoTime() - lastPing > PING.toNanos()) {
+        // A connection that only waits would not notice that the server went away.
+        try (Statement ping = c.createStatement()) {
+          ping.execute(SharedSql.PING);
+        }
+        lastPing = System.nanoTime();
+      }
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", settings.user());
+    properties.setProperty("password", settings.password());
+    properties.setProperty("tcpKeepAlive", "true");
+    properties.setProperty("ApplicationName", "parkade-listen");
+    return DriverManager.getConnection(settings.url(), properties);
+  }
+
+  @Override
+  public void close() {
+    closed.countDown();
+    Connection c = listening;
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        LOG.debug("closing the notification connection", e);
+      }
+    }
+  }
+}

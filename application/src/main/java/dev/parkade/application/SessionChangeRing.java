@@ -1,0 +1,64 @@
+package dev.parkade.application;
+
+import dev.parkade.domain.port.SessionChange;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * A bounded ring of session changes that any number of writers fill and one reader empties, without
+ * a lock: a writer takes a ticket and stores its change in the ticket's slot. The reader takes
+ * slots in ticket order and stops at one not yet stored (its writer is between the two steps), to
+ * take it on its next look. A writer never waits: when the reader falls a whole ring behind, the
+ * changes it missed are lost and {@link #drainTo} says so.
+ */
+final class SessionChangeRing {
+  private record Entry(long ticket, SessionChange change) {}
+
+  private final AtomicReferenceArray<Entry> slots;
+  private final int mask;
+  private final AtomicLong tickets = new AtomicLong();
+  private long next; // the reader's only
+
+  /**
+   * @param capacity a power of two
+   */
+  SessionChangeRing(int capacity) {
+    if (Integer.bitCount(capacity) != 1) {
+      throw new IllegalArgumentException("capacity " + capacity + " is not a power of two");
+    }
+    slots = new AtomicReferenceArray<>(capacity);
+    mask = capacity - 1;
+  }
+
+  void offer(SessionChange change) {
+    long ticket = tickets.getAndIncrement();
+    slots.setRelease((int) (ticket & mask), new Entry(ticket, change));
+  }
+
+  /**
+   * Moves the stored changes to {@code into}, oldest first. One reader at a time.
+   *
+   * @return false when changes were lost since the last call (the ring overflowed)
+   */
+  boolean drainTo(List<SessionChange> into) {
+    long end = tickets.get();
+    if (end - next > slots.length()) {
+      next = end;
+      return false;
+    }
+    while (next < end) {
+      Entry entry = slots.getAcquire((int) (next & mask));
+      if (entry == null || entry.ticket() < next) {
+        return true; // its writer has its ticket and has not stored it yet
+      }
+      if (entry.ticket() > next) {
+        next = end; // overwritten by a writer a whole ring ahead
+        return false;
+      }
+      into.add(entry.change());
+      next++;
+    }
+    return true;
+  }
+}

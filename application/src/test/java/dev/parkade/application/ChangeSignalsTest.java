@@ -1,0 +1,168 @@
+package dev.parkade.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parkade.domain.FacilityId;
+import dev.parkade.domain.SessionId;
+import dev.parkade.domain.UserId;
+import dev.parkade.domain.port.Changes;
+import dev.parkade.domain.port.SessionChange;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The writers' signals: what one drain gives, and nothing lost under concurrent writers. */
+class ChangeSignalsTest {
+  private static final FacilityId A = new FacilityId("a");
+  private static final FacilityId B = new FacilityId("b");
+
+  @Test
+  void aDrain_namesEachChangedFacilityOnce_andTheNextDrainIsEmpty() {
+    ChangeSignals signals = new ChangeSignals();
+    signals.facilityChanged(A);
+    signals.facilityChanged(A);
+    signals.facilityChanged(B);
+
+    assertEquals(Set.of(A, B), signals.drain().facilities());
+    assertTrue(signals.drain().isEmpty());
+  }
+
+  @Test
+  void everythingChanged_isAResync_once() {
+    ChangeSignals signals = new ChangeSignals();
+    signals.everythingChanged();
+    assertTrue(signals.drain().resync());
+    assertFalse(signals.drain().resync());
+  }
+
+  @Test
+  void sessionChanges_areKeptForWatchedDrivers_orForEveryoneOnSharedStorage() {
+    SessionChange alice = new SessionChange(new UserId("alice"), new SessionId("s1"));
+    ChangeSignals alone = new ChangeSignals(false);
+    alone.sessionChanged(alice, alone::isWatched);
+    assertEquals(List.of(), alone.drain().sessions());
+    alone.watch(alice.user());
+    alone.watch(alice.user());
+    alone.unwatch(alice.user());
+    assertTrue(alone.isWatched(alice.user()), "one stream of two is still open");
+    alone.sessionChanged(alice, alone::isWatched);
+    assertEquals(List.of(alice), alone.drain().sessions());
+    alone.unwatch(alice.user());
+    assertFalse(alone.isWatched(alice.user()));
+  }
+
+  @Test
+  void aRingOverflow_isAResync_andTheRingWorksAfterIt() {
+    SessionChangeRing ring = new SessionChangeRing(4);
+    for (int i = 0; i < 5; i++) {
+      ring.offer(change(i));
+    }
+    List<SessionChange> taken = new ArrayList<>();
+    assertFalse(ring.drainTo(taken), "five changes in a ring of four: some were lost");
+    ring.offer(change(9));
+    assertTrue(ring.drainTo(taken));
+    assertEquals(List.of(change(9)), taken);
+  }
+
+  /**
+   * Four writers offer changes while a reader drains: every change is taken exactly once, in each
+   * writer's order, unless the reader is told that some were lost.
+   */
+  @Test
+  void concurrentWritersAndOneReader_loseNothingUnsaid() throws Exception {
+    int writers = 4;
+    int perWriter = 200_000;
+    SessionChangeRing ring = new SessionChangeRing(1 << 10);
+    CyclicBarrier start = new CyclicBarrier(writers + 1);
+    boolean done = false;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Future<?>> running = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      running.add(
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < perWriter; i++) {
+                  ring.offer(
+                      new SessionChange(
+                          new UserId("w" + writer), new SessionId(Integer.toString(i))));
+                }
+                return null;
+              }));
+    }
+    start.await();
+    List<SessionChange> taken = new ArrayList<>();
+    boolean lost = false;
+    int[] last = {-1, -1, -1, -1};
+    boolean inOrder = true;
+    while (!done) {
+      done = running.stream().allMatch(Future::isDone);
+      int from = taken.size();
+      lost |= !ring.drainTo(taken);
+      for (SessionChange c : taken.subList(from, taken.size())) {
+        int writer = c.user().value().charAt(1) - '0';
+        int i = Integer.parseInt(c.session().value());
+        inOrder &= i > last[writer];
+        last[writer] = i;
+      }
+    }
+    ring.drainTo(taken);
+    for (Future<?> f : running) {
+      f.get();
+    }
+    pool.shutdown();
+
+    assertTrue(inOrder, "each writer's changes come in its order");
+    Set<SessionChange> distinct = new HashSet<>(taken);
+    assertEquals(taken.size(), distinct.size(), "no change taken twice");
+    if (!lost) {
+      assertEquals(writers * perWriter, taken.size(), "none lost without saying so");
+    }
+    assertTrue(taken.size() > 0);
+  }
+
+  /** A facility signalled after a drain is always in a later drain, whatever the interleaving. */
+  @Test
+  void aSignalRacingADrain_isNeverLost() throws Exception {
+    ChangeSignals signals = new ChangeSignals();
+    int rounds = 100_000;
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    CyclicBarrier step = new CyclicBarrier(2);
+    Future<?> writer =
+        pool.submit(
+            () -> {
+              for (int i = 0; i < rounds; i++) {
+                step.await();
+                signals.facilityChanged(A);
+                step.await();
+              }
+              return null;
+            });
+    int missed = 0;
+    for (int i = 0; i < rounds; i++) {
+      step.await();
+      Changes during = signals.drain(); // may or may not see this round's signal
+      step.await();
+      Changes after = signals.drain();
+      if (!during.facilities().contains(A) && !after.facilities().contains(A)) {
+        missed++;
+      }
+    }
+    writer.get();
+    pool.shutdown();
+    assertEquals(0, missed);
+  }
+
+  private static SessionChange change(int i) {
+    return new SessionChange(new UserId("u" + i), new SessionId("s" + i));
+  }
+}

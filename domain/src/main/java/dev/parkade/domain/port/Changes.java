@@ -1,0 +1,25 @@
+package dev.parkade.domain.port;
+
+import dev.parkade.domain.FacilityId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What changed since the last look, never the new state: the facilities whose counts may have moved
+ * and the sessions that started or ended. A reader reads the state itself, so a change named twice
+ * or named for nothing costs a read and no more. {@code resync} means that some changes were lost
+ * (a full buffer, a lost connection) and every facility is to be read again.
+ */
+public record Changes(Set<FacilityId> facilities, List<SessionChange> sessions, boolean resync) {
+  public static final Changes NONE = new Changes(Set.of(), List.of(), false);
+
+  public Changes {
+    facilities = Set.copyOf(Objects.requireNonNull(facilities, "facilities"));
+    sessions = List.copyOf(Objects.requireNonNull(sessions, "sessions"));
+  }
+
+  public boolean isEmpty() {
+    return facilities.isEmpty() && sessions.isEmpty() && !resync;
+  }
+}
