@@ -37,7 +37,8 @@ final class LiveThread implements AutoCloseable {
               return t;
             });
     long period = publisher.timing().tick().toMillis();
-    ticks.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
+    // tick catches every failure, so the schedule's future never holds one
+    var unused = ticks.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
     thread = ticks;
   }
 

@@ -50,7 +50,7 @@ final class ChangePayloads {
 
   /** The changes of a payload sent by another process than {@code self}; empty for our own. */
   static Optional<Changes> decode(String self, String payload) {
-    String[] lines = payload.split("\n");
+    String[] lines = payload.split("\n", -1);
     if (lines[0].equals(self)) {
       return Optional.empty();
     }
@@ -58,7 +58,7 @@ final class ChangePayloads {
     List<SessionChange> sessions = new ArrayList<>();
     boolean resync = false;
     for (int i = 1; i < lines.length; i++) {
-      String[] words = lines[i].split(" ");
+      String[] words = lines[i].split(" ", -1);
       switch (words[0]) {
         case "r" -> resync = true;
         case "f" -> facilities.add(new FacilityId(words[1]));
