@@ -92,13 +92,18 @@ public final class ParkadeServer {
   public void stop() {
     live.close();
     // An open stream is a request in flight: ended now, so that stopping does not wait for it.
-    streams.streams().closeAll();
+    closeEventStreams();
     if (listening) {
       api.stop();
     }
     keyPurge.close();
     storage.close();
     LOG.info("Parkade stopped");
+  }
+
+  /** Ends every open event stream; their clients reconnect, as they do after a network drop. */
+  void closeEventStreams() {
+    streams.streams().closeAll();
   }
 
   /** On first start with an empty lot, creates {@code L1-001}, {@code L1-002}, ... */

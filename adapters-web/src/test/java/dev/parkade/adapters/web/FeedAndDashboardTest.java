@@ -136,7 +136,10 @@ class FeedAndDashboardTest {
       ApiClient.Reply asset = api.client().get("/dashboard/" + file, null);
       assertEquals(200, asset.status(), file);
       assertTrue(
-          asset.header("Content-Type").orElse("").startsWith(file.endsWith(".css") ? "text/css" : "text/javascript"),
+          asset
+              .header("Content-Type")
+              .orElse("")
+              .startsWith(file.endsWith(".css") ? "text/css" : "text/javascript"),
           file);
       // The SVG namespace is a name, not a place anything is loaded from.
       String loaded = asset.body().replace("http://www.w3.org/2000/svg", "");
@@ -152,8 +155,7 @@ class FeedAndDashboardTest {
   void history_hasTheSamplesThePublisherTook_andAnUnknownFacilityIsA404() {
     Instant t0 = Instant.parse("2026-12-06T10:00:00Z");
     api.publisher.tick(t0);
-    api.client()
-        .post("/api/v1/sessions", "{\"vehicle\":{\"plate\":\"H-1\"}}", api.driver("h"));
+    api.client().post("/api/v1/sessions", "{\"vehicle\":{\"plate\":\"H-1\"}}", api.driver("h"));
     api.publisher.tick(t0.plusSeconds(10));
     JsonNode history = api.client().get("/api/v1/facilities/default/history", null).json();
     assertEquals("default", history.path("facilityId").asText());
