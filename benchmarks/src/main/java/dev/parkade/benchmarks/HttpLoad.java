@@ -88,6 +88,7 @@ public final class HttpLoad {
     String jar = args.length > 0 ? args[0] : "bootstrap/target/parkade.jar";
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int connections = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+    int subscribers = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     byte[] secret = new byte[48];
     new SecureRandom().nextBytes(secret);
     String secretText = Base64.getEncoder().encodeToString(secret);
@@ -137,10 +138,15 @@ public final class HttpLoad {
       Result cycleRun = load.run(half, cycleStep);
       cycleRun = cycleRun.plus(load.run(half, cycleStep));
       healthRun = healthRun.plus(load.run(half, healthStep));
+      Optional<Result[]> withSubscribers =
+          subscribers > 0
+              ? Optional.of(withSubscribers(load, base, half, cycleStep, subscribers))
+              : Optional.empty();
       threads.shutdown();
       int occupied = occupied(client, base);
 
       print(connections, healthRun, cycleRun);
+      withSubscribers.ifPresent(runs -> printSubscribers(subscribers, runs[0], runs[1]));
       System.out.printf(
           Locale.ROOT,
           "errors: %d in the warm-up, %d in the health phase, %d in the cycle phase; occupied spots"
@@ -152,7 +158,10 @@ public final class HttpLoad {
           server.linesDrained());
       Stream.concat(healthRun.firstErrors.stream(), cycleRun.firstErrors.stream())
           .forEach(e -> System.out.println("  first error: " + e));
-      failed = warmUpErrors + healthRun.errors + cycleRun.errors > 0 || occupied != 0;
+      long subscriberErrors =
+          withSubscribers.map(runs -> runs[0].errors + runs[1].errors).orElse(0L);
+      failed =
+          warmUpErrors + healthRun.errors + cycleRun.errors + subscriberErrors > 0 || occupied != 0;
     }
     if (failed) {
       System.err.println("HttpLoad: errors or sessions left active; see above");
@@ -245,6 +254,41 @@ public final class HttpLoad {
           perCycle,
           perRequest >= 1 ? String.format(Locale.ROOT, "%.1f", perCycle / perRequest) : "");
     }
+  }
+
+  /**
+   * Cycles without and with {@code count} idle event streams open, in the order without, with,
+   * with, without, so that a drift of the machine falls on both alike.
+   */
+  private static Result[] withSubscribers(
+      Load load, URI base, Duration half, Step cycleStep, int count) throws Exception {
+    System.err.printf(Locale.ROOT, "measuring cycles without and with %d event streams%n", count);
+    Result without = load.run(half, cycleStep);
+    Result with;
+    try (IdleSubscribers streams = new IdleSubscribers(base, count)) {
+      with = load.run(half, cycleStep);
+      with = with.plus(load.run(half, cycleStep));
+      System.err.printf(
+          Locale.ROOT,
+          "event streams: %d still open, %,d bytes received%n",
+          streams.open(),
+          streams.bytes());
+    }
+    without = without.plus(load.run(half, cycleStep));
+    return new Result[] {without, with};
+  }
+
+  private static void printSubscribers(int count, Result without, Result with) {
+    System.out.println();
+    System.out.printf(
+        Locale.ROOT, "| start+end cycles per second | without event streams | with %,d |%n", count);
+    System.out.println("| --- | ---: | ---: |");
+    System.out.printf(Locale.ROOT, "| cycles | %,.0f | %,.0f |%n", without.rate(), with.rate());
+    System.out.printf(
+        Locale.ROOT,
+        "| **with / without** (target at least 0.9) | | **%.2f** |%n",
+        with.rate() / without.rate());
+    System.out.printf(Locale.ROOT, "errors: %d without, %d with%n", without.errors, with.errors);
   }
 
   private static void row(String what, double rate, long[] sortedNanos) {

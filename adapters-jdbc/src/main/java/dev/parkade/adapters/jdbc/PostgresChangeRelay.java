@@ -74,22 +74,31 @@ final class PostgresChangeRelay implements ChangeRelay {
     }
   }
 
+  /** Listens before it returns, so that what is sent from then on is heard. */
   @Override
   public void listen(Consumer<Changes> others) {
-    Thread listener = new Thread(() -> listenUntilClosed(others), "parkade-listen");
+    Connection first;
+    try {
+      first = connectAndListen();
+    } catch (SQLException e) {
+      LOG.warn("live events: cannot listen for the other servers yet, trying again", e);
+      first = null;
+    }
+    Connection connected = first;
+    Thread listener = new Thread(() -> listenUntilClosed(connected, others), "parkade-listen");
     listener.setDaemon(true);
     listener.start();
   }
 
-  private void listenUntilClosed(Consumer<Changes> others) {
-    boolean reconnecting = false;
+  private void listenUntilClosed(@Nullable Connection first, Consumer<Changes> others) {
+    Connection c = first;
+    boolean reconnected = false;
     while (closed.getCount() > 0) {
-      try (Connection c = connect()) {
-        listening = c;
-        try (Statement listen = c.createStatement()) {
-          listen.execute("LISTEN " + CHANNEL);
+      try {
+        if (c == null) {
+          c = connectAndListen();
         }
-        if (reconnecting) {
+        if (reconnected) {
           others.accept(new Changes(Set.of(), List.of(), true));
         }
         deliver(c, others);
@@ -98,8 +107,11 @@ final class PostgresChangeRelay implements ChangeRelay {
           return;
         }
         LOG.warn("live events: lost the notification connection, connecting again", e);
+      } finally {
+        closeQuietly(c);
+        c = null;
       }
-      reconnecting = true;
+      reconnected = true;
       try {
         if (closed.await(RECONNECT.toMillis(), TimeUnit.MILLISECONDS)) {
           return;
@@ -107,6 +119,28 @@ final class PostgresChangeRelay implements ChangeRelay {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      }
+    }
+  }
+
+  private Connection connectAndListen() throws SQLException {
+    Connection c = connect();
+    try (Statement listen = c.createStatement()) {
+      listen.execute("LISTEN " + CHANNEL);
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw e;
+    }
+    listening = c;
+    return c;
+  }
+
+  private static void closeQuietly(@Nullable Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        LOG.debug("closing the notification connection", e);
       }
     }
   }
@@ -143,13 +177,6 @@ final class PostgresChangeRelay implements ChangeRelay {
   @Override
   public void close() {
     closed.countDown();
-    Connection c = listening;
-    if (c != null) {
-      try {
-        c.close();
-      } catch (SQLException e) {
-        LOG.debug("closing the notification connection", e);
-      }
-    }
+    closeQuietly(listening);
   }
 }
