@@ -27,6 +27,7 @@ public final class ChangeSignals {
 
   private final ConcurrentHashMap<FacilityId, AtomicBoolean> dirty = new ConcurrentHashMap<>();
   private final AtomicBoolean everything = new AtomicBoolean();
+  private final AtomicBoolean sessionsLost = new AtomicBoolean();
   private final ConcurrentHashMap<UserId, AtomicInteger> watched = new ConcurrentHashMap<>();
   private final SessionChangeRing sessions = new SessionChangeRing(RING);
   private final boolean shared;
@@ -59,6 +60,16 @@ public final class ChangeSignals {
   public void everythingChanged() {
     if (!everything.get()) {
       everything.set(true);
+    }
+  }
+
+  /**
+   * Session changes were lost (another process's, or ours unsent): drivers' streams may be behind.
+   */
+  public void sessionsLost() {
+    everythingChanged();
+    if (!sessionsLost.get()) {
+      sessionsLost.set(true);
     }
   }
 
@@ -111,6 +122,7 @@ public final class ChangeSignals {
     List<SessionChange> changed = new ArrayList<>();
     boolean complete = sessions.drainTo(changed);
     boolean resync = everything.get() && everything.getAndSet(false);
-    return new Changes(facilities, changed, resync || !complete);
+    boolean lost = !complete || (sessionsLost.get() && sessionsLost.getAndSet(false));
+    return new Changes(facilities, changed, resync || lost, lost);
   }
 }

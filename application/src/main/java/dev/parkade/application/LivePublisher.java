@@ -55,6 +55,7 @@ public final class LivePublisher implements AutoCloseable {
   private final Map<FacilityId, Instant> lastSentAt = new HashMap<>();
   private final Set<FacilityId> pending = new HashSet<>();
   private long sequence;
+  private boolean owed;
   private Instant lastKeepAlive = Instant.EPOCH;
   private Instant lastReconcile = Instant.EPOCH;
   private long lastSampleSlot = -1;
@@ -97,13 +98,15 @@ public final class LivePublisher implements AutoCloseable {
    * again: called by whoever runs the ticks, after a failure.
    */
   public void failed() {
-    local.everythingChanged();
+    local.sessionsLost();
   }
 
   /** Marks what another process changed, for the next tick; called on the relay's thread. */
   private void fromOthers(Changes changes) {
     changes.facilities().forEach(remote::facilityChanged);
-    if (changes.resync()) {
+    if (changes.sessionsLost()) {
+      remote.sessionsLost();
+    } else if (changes.resync()) {
       remote.everythingChanged();
     }
     for (SessionChange change : changes.sessions()) {
@@ -115,9 +118,6 @@ public final class LivePublisher implements AutoCloseable {
   public void tick(Instant now) {
     Changes mine = local.drain();
     Changes theirs = remote.drain();
-    if (relay.isShared() && !mine.isEmpty()) {
-      relay.send(mine);
-    }
     boolean everything =
         mine.resync() || theirs.resync() || !now.isBefore(lastReconcile.plus(timing.reconcile()));
     if (everything) {
@@ -130,6 +130,9 @@ public final class LivePublisher implements AutoCloseable {
     sendDue(now);
     Set<SessionChange> changed = new LinkedHashSet<>(mine.sessions());
     changed.addAll(theirs.sessions());
+    if (mine.sessionsLost() || theirs.sessionsLost()) {
+      sink.sessionsLost();
+    }
     for (SessionChange change : changed) {
       if (local.isWatched(change.user())) {
         sessions.find(change.session()).ifPresent(sink::session);
@@ -140,6 +143,22 @@ public final class LivePublisher implements AutoCloseable {
       lastKeepAlive = now;
       sink.keepAlive();
     }
+    relay(mine);
+  }
+
+  /**
+   * Sends this process's changes to the others, last, so that a failure here costs this process's
+   * own streams nothing. What could not be sent is owed: the next send tells the others that they
+   * lost changes.
+   */
+  private void relay(Changes mine) {
+    if (!relay.isShared() || (mine.isEmpty() && !owed)) {
+      return;
+    }
+    Changes sent = owed ? new Changes(mine.facilities(), mine.sessions(), true, true) : mine;
+    owed = true;
+    relay.send(sent);
+    owed = false;
   }
 
   /** Every facility is pending; one that is gone is forgotten. */
@@ -148,8 +167,11 @@ public final class LivePublisher implements AutoCloseable {
     for (FacilityStatus status : service.facilities()) {
       present.add(status.facility().id());
     }
-    lastSent.keySet().retainAll(present);
-    lastSentAt.keySet().retainAll(present);
+    for (FacilityId gone : Set.copyOf(lastSent.keySet())) {
+      if (!present.contains(gone)) {
+        forget(gone);
+      }
+    }
     pending.retainAll(present);
     pending.addAll(present);
   }
@@ -170,8 +192,7 @@ public final class LivePublisher implements AutoCloseable {
         if (e.failure() != ParkingFailure.FACILITY_NOT_FOUND) {
           throw e;
         }
-        lastSent.remove(facility);
-        lastSentAt.remove(facility);
+        forget(facility);
         continue;
       }
       if (!Objects.equals(counts, lastSent.get(facility))) {
@@ -180,6 +201,12 @@ public final class LivePublisher implements AutoCloseable {
         sink.occupancy(new OccupancyUpdate(++sequence, counts, now));
       }
     }
+  }
+
+  private void forget(FacilityId facility) {
+    lastSent.remove(facility);
+    lastSentAt.remove(facility);
+    sink.removed(facility);
   }
 
   /** At each history interval, the counts last sent of every facility. */

@@ -32,8 +32,27 @@ final class SessionChangeRing {
   }
 
   void offer(SessionChange change) {
-    long ticket = tickets.getAndIncrement();
-    slots.setRelease((int) (ticket & mask), new Entry(ticket, change));
+    store(ticket(), change);
+  }
+
+  /** The first step of an offer, apart so that a test can pause a writer between the two. */
+  long ticket() {
+    return tickets.getAndIncrement();
+  }
+
+  void store(long ticket, SessionChange change) {
+    int slot = (int) (ticket & mask);
+    Entry mine = new Entry(ticket, change);
+    // Never over a later ticket's entry: a writer paused between its ticket and its store must not
+    // put its older change over one stored a whole ring later (the reader would stop there).
+    Entry current = slots.getAcquire(slot);
+    while (current == null || current.ticket() < ticket) {
+      if (slots.compareAndSet(slot, current, mine)) {
+        return;
+      }
+      current = slots.getAcquire(slot);
+    }
+    // A writer a whole ring ahead stored here first: this change is lost, as drainTo will say.
   }
 
   /**

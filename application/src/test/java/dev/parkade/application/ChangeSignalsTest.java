@@ -73,6 +73,38 @@ class ChangeSignalsTest {
   }
 
   /**
+   * A writer paused between its ticket and its store, while others fill the whole ring, must not
+   * store its older change over a later one: the reader would stop at that slot for good.
+   */
+  @Test
+  void aWriterPausedAWholeRingLong_neitherHidesLaterChanges_norLosesThemUnsaid() {
+    SessionChangeRing ring = new SessionChangeRing(4);
+    long paused = ring.ticket();
+    for (int i = 1; i <= 4; i++) {
+      ring.offer(change(i)); // ticket 4 lands in the paused writer's slot
+    }
+    ring.store(paused, change(0));
+    List<SessionChange> taken = new ArrayList<>();
+    assertFalse(ring.drainTo(taken), "a change was lost: said so");
+    ring.offer(change(5));
+    List<SessionChange> after = new ArrayList<>();
+    assertTrue(ring.drainTo(after));
+    assertEquals(List.of(change(5)), after, "later changes still flow");
+  }
+
+  @Test
+  void lostSessionChanges_areSaid_andMeanReadingEverything() {
+    ChangeSignals signals = new ChangeSignals();
+    signals.sessionsLost();
+    Changes lost = signals.drain();
+    assertTrue(lost.sessionsLost() && lost.resync());
+    signals.everythingChanged();
+    Changes everything = signals.drain();
+    assertTrue(everything.resync());
+    assertFalse(everything.sessionsLost(), "a change of unknown facility lost no session");
+  }
+
+  /**
    * Four writers offer changes while a reader drains: every change is taken exactly once, in each
    * writer's order, unless the reader is told that some were lost.
    */

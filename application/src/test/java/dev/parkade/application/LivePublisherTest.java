@@ -31,7 +31,19 @@ class LivePublisherTest {
   static final class RecordingSink implements LiveSink {
     final List<OccupancyUpdate> occupancy = new ArrayList<>();
     final List<ParkingSession> sessions = new ArrayList<>();
+    final List<FacilityId> removed = new ArrayList<>();
     int keepAlives;
+    int sessionsLost;
+
+    @Override
+    public void removed(FacilityId facility) {
+      removed.add(facility);
+    }
+
+    @Override
+    public void sessionsLost() {
+      sessionsLost++;
+    }
 
     @Override
     public void occupancy(OccupancyUpdate update) {
@@ -60,6 +72,7 @@ class LivePublisherTest {
     LinkedRelay peer = this;
     Consumer<Changes> listener = c -> {};
     final List<Changes> sent = new ArrayList<>();
+    boolean failing;
 
     @Override
     public boolean isShared() {
@@ -68,6 +81,9 @@ class LivePublisherTest {
 
     @Override
     public void send(Changes changes) {
+      if (failing) {
+        throw new IllegalStateException("the database is not answering");
+      }
       sent.add(changes);
       peer.listener.accept(changes);
     }
@@ -222,6 +238,58 @@ class LivePublisherTest {
     assertEquals(
         List.of(FacilityId.DEFAULT, harbour),
         sink.takeOccupancy().stream().map(OccupancyUpdate::facility).sorted().toList());
+  }
+
+  @Test
+  void aDeletedFacility_isRemovedFromTheStreamsSnapshots() {
+    FacilityId harbour = new FacilityId("harbour");
+    service.createFacility(new Facility(harbour, "Harbour", Optional.empty(), Optional.empty()));
+    publisher.tick(at(0));
+    service.deleteFacility(harbour);
+    publisher.tick(at(250));
+    assertEquals(List.of(harbour), sink.removed);
+  }
+
+  @Test
+  void aFailedTick_bringsTheDriversStreamsUpToDate() {
+    publisher.tick(at(0));
+    publisher.failed();
+    publisher.tick(at(250));
+    assertEquals(1, sink.sessionsLost);
+    publisher.tick(at(500));
+    assertEquals(1, sink.sessionsLost, "once");
+  }
+
+  @Test
+  void changesThatCouldNotBeRelayed_areOwed_andTheOthersAreToldTheyLostSome() {
+    LinkedRelay relay = new LinkedRelay();
+    ChangeSignals shared = new ChangeSignals(true);
+    ParkingService sharedService =
+        new ParkingService(lot, lot, clock, new CountingSessionIds(), shared);
+    LivePublisher node =
+        new LivePublisher(
+            sharedService,
+            lot,
+            shared,
+            relay,
+            new OccupancyHistory(),
+            sink,
+            LivePublisher.Timing.DEFAULT);
+    node.tick(at(0));
+    sharedService.startSession(
+        new StartSession(new UserId("u9"), new LicensePlate("P9"), CENTRUM, SpotFeatures.NONE));
+    relay.failing = true;
+    sink.takeOccupancy();
+    try {
+      node.tick(at(250));
+    } catch (IllegalStateException expected) {
+      // the thread that runs the ticks logs it
+    }
+    assertEquals(1, sink.takeOccupancy().size(), "this process's own streams got the change");
+    relay.failing = false;
+    node.tick(at(500));
+    assertEquals(1, relay.sent.size());
+    assertTrue(relay.sent.get(0).sessionsLost(), "the others are told they missed changes");
   }
 
   @Test

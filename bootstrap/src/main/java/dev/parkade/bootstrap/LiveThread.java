@@ -49,6 +49,9 @@ final class LiveThread implements AutoCloseable {
       // Storage that fails now may answer at the next tick, which reads every facility again.
       publisher.failed();
       LOG.warn("live events: a tick failed; every facility is read again at the next", e);
+    } catch (Error e) {
+      LOG.error("live events: stopped by an error; streams get no more events", e);
+      throw e;
     }
   }
 

@@ -105,7 +105,10 @@ class ArchitectureTest {
               JDBC,
               "org.jdbi..",
               "com.zaxxer.hikari..",
-              "org.flywaydb..");
+              "org.flywaydb..",
+              // the driver's LISTEN/NOTIFY API, for the servers' change relay (ADR 0016)
+              "org.postgresql..",
+              "org.slf4j..");
 
   @ArchTest
   static final ArchRule core_usesNoFramework =

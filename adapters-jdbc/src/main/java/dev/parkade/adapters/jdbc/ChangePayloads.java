@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * {@link Changes} as the text of PostgreSQL notifications: a first line naming the sending process,
  * then one line per change ({@code f <facility>}, {@code s <user> <session>}, {@code r} for a
- * resync). No id may hold a space or a line break, so a line splits unambiguously; a payload stays
- * under the server's limit by splitting the changes over several notifications.
+ * resync, {@code l} when session changes were lost). No id may hold a space or a line break, so a
+ * line splits unambiguously; a payload stays under the server's limit by splitting the changes over
+ * several notifications.
  */
 final class ChangePayloads {
   /** Below PostgreSQL's limit of 8,000 bytes per payload. */
@@ -28,6 +29,9 @@ final class ChangePayloads {
     List<String> lines = new ArrayList<>();
     if (changes.resync()) {
       lines.add("r");
+    }
+    if (changes.sessionsLost()) {
+      lines.add("l");
     }
     changes.facilities().forEach(f -> lines.add("f " + f.value()));
     changes.sessions().forEach(s -> lines.add("s " + s.user().value() + " " + s.session().value()));
@@ -57,15 +61,17 @@ final class ChangePayloads {
     Set<FacilityId> facilities = new HashSet<>();
     List<SessionChange> sessions = new ArrayList<>();
     boolean resync = false;
+    boolean lost = false;
     for (int i = 1; i < lines.length; i++) {
       String[] words = lines[i].split(" ", -1);
       switch (words[0]) {
         case "r" -> resync = true;
+        case "l" -> lost = true;
         case "f" -> facilities.add(new FacilityId(words[1]));
         case "s" -> sessions.add(new SessionChange(new UserId(words[1]), new SessionId(words[2])));
         default -> resync = true; // a line of a later version: read everything rather than guess
       }
     }
-    return Optional.of(new Changes(facilities, sessions, resync));
+    return Optional.of(new Changes(facilities, sessions, resync || lost, lost));
   }
 }

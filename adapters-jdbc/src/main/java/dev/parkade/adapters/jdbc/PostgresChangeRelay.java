@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -92,14 +91,15 @@ final class PostgresChangeRelay implements ChangeRelay {
 
   private void listenUntilClosed(@Nullable Connection first, Consumer<Changes> others) {
     Connection c = first;
-    boolean reconnected = false;
+    // Changes sent before the first connection succeeded are lost to this process too.
+    boolean reconnected = first == null;
     while (closed.getCount() > 0) {
       try {
         if (c == null) {
           c = connectAndListen();
         }
         if (reconnected) {
-          others.accept(new Changes(Set.of(), List.of(), true));
+          others.accept(Changes.lost());
         }
         deliver(c, others);
       } catch (SQLException | RuntimeException e) {
@@ -152,7 +152,13 @@ final class PostgresChangeRelay implements ChangeRelay {
       PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
       if (received != null) {
         for (PGNotification n : received) {
-          ChangePayloads.decode(node, n.getParameter()).ifPresent(others);
+          try {
+            ChangePayloads.decode(node, n.getParameter()).ifPresent(others);
+          } catch (RuntimeException unreadable) {
+            LOG.warn(
+                "live events: an unreadable notification, reading everything again", unreadable);
+            others.accept(Changes.lost());
+          }
         }
       }
       if (System.nanoTime() - lastPing > PING.toNanos()) {
@@ -170,6 +176,8 @@ final class PostgresChangeRelay implements ChangeRelay {
     properties.setProperty("user", settings.user());
     properties.setProperty("password", settings.password());
     properties.setProperty("tcpKeepAlive", "true");
+    // So that the ping fails, and the listener connects again, when the server went away silently.
+    properties.setProperty("socketTimeout", "60");
     properties.setProperty("ApplicationName", "parkade-listen");
     return DriverManager.getConnection(settings.url(), properties);
   }

@@ -57,19 +57,27 @@ final class EventStream implements WriteListener, AsyncListener {
   /**
    * Queues a frame and writes what the socket takes now; never blocks.
    *
-   * @return false when the stream is closed, or is closed now because its client fell behind
+   * @return false when the stream is closed, or its client fell a whole queue behind: then the
+   *     caller is to {@link #drop} it, outside any lock, since ending a request runs the server's
+   *     code on the calling thread
    */
   boolean offer(byte[] frame) {
     if (closed.isDone()) {
       return false;
     }
     if (!queue.offer(frame)) {
-      close();
-      onDrop.run();
       return false;
     }
     drain();
     return true;
+  }
+
+  /** Ends a stream whose client fell behind, and counts it. */
+  void drop() {
+    if (!closed.isDone()) {
+      close();
+      onDrop.run();
+    }
   }
 
   /**

@@ -37,17 +37,26 @@ public final class EventStreams implements LiveSink {
 
   /** Sends each facility's latest counts (filtered), then its every change. */
   void joinOccupancy(EventStream stream, Optional<FacilityId> facility) {
+    List<EventStream> behind = new ArrayList<>();
     synchronized (lock) {
       occupancy.add(new Watcher(stream, facility));
-      stream.offer(EventFrames.RETRY);
+      offer(stream, EventFrames.RETRY, behind);
       latest.forEach(
           (id, frame) -> {
             if (facility.isEmpty() || facility.get().equals(id)) {
-              stream.offer(frame);
+              offer(stream, frame, behind);
             }
           });
     }
     stream.onClose(() -> leaveOccupancy(stream));
+    behind.forEach(EventStream::drop);
+  }
+
+  /** Offers a frame; a stream whose client fell behind is noted, to be dropped after the lock. */
+  private static void offer(EventStream stream, byte[] frame, List<EventStream> behind) {
+    if (!stream.offer(frame) && stream.isOpen()) {
+      behind.add(stream);
+    }
   }
 
   /**
@@ -56,12 +65,17 @@ public final class EventStreams implements LiveSink {
    */
   void joinSessions(EventStream stream, UserId user, Supplier<Optional<ParkingSession>> snapshot) {
     signals.watch(user);
+    List<EventStream> behind = new ArrayList<>();
     synchronized (lock) {
       drivers.computeIfAbsent(user, u -> new ArrayList<>()).add(stream);
-      stream.offer(EventFrames.RETRY);
-      stream.offer(snapshot.get().map(EventFrames::session).orElse(EventFrames.NO_ACTIVE_SESSION));
+      offer(stream, EventFrames.RETRY, behind);
+      offer(
+          stream,
+          snapshot.get().map(EventFrames::session).orElse(EventFrames.NO_ACTIVE_SESSION),
+          behind);
     }
     stream.onClose(() -> leaveSessions(stream, user));
+    behind.forEach(EventStream::drop);
   }
 
   private void leaveOccupancy(EventStream stream) {
@@ -83,37 +97,59 @@ public final class EventStreams implements LiveSink {
   @Override
   public void occupancy(OccupancyUpdate update) {
     byte[] frame = EventFrames.occupancy(update);
+    List<EventStream> behind = new ArrayList<>();
     synchronized (lock) {
       latest.put(update.facility(), frame);
-      for (Watcher watcher : List.copyOf(occupancy)) {
+      for (Watcher watcher : occupancy) {
         if (watcher.facility().isEmpty() || watcher.facility().get().equals(update.facility())) {
-          watcher.stream().offer(frame);
+          offer(watcher.stream(), frame, behind);
         }
       }
+    }
+    behind.forEach(EventStream::drop);
+  }
+
+  @Override
+  public void removed(FacilityId facility) {
+    synchronized (lock) {
+      latest.remove(facility);
     }
   }
 
   @Override
   public void session(ParkingSession session) {
     byte[] frame = EventFrames.session(session);
+    List<EventStream> behind = new ArrayList<>();
     synchronized (lock) {
-      List<EventStream> streams = drivers.get(session.userId());
-      if (streams != null) {
-        List.copyOf(streams).forEach(s -> s.offer(frame));
+      for (EventStream stream : drivers.getOrDefault(session.userId(), List.of())) {
+        offer(stream, frame, behind);
       }
     }
+    behind.forEach(EventStream::drop);
+  }
+
+  /** Ends every driver's stream: each client reconnects and gets its session as it is now. */
+  @Override
+  public void sessionsLost() {
+    List<EventStream> all = new ArrayList<>();
+    synchronized (lock) {
+      drivers.values().forEach(all::addAll);
+    }
+    all.forEach(EventStream::close);
   }
 
   @Override
   public void keepAlive() {
+    List<EventStream> behind = new ArrayList<>();
     synchronized (lock) {
-      for (Watcher watcher : List.copyOf(occupancy)) {
-        watcher.stream().offer(EventFrames.KEEP_ALIVE);
+      for (Watcher watcher : occupancy) {
+        offer(watcher.stream(), EventFrames.KEEP_ALIVE, behind);
       }
-      for (List<EventStream> streams : List.copyOf(drivers.values())) {
-        List.copyOf(streams).forEach(s -> s.offer(EventFrames.KEEP_ALIVE));
+      for (List<EventStream> streams : drivers.values()) {
+        streams.forEach(s -> offer(s, EventFrames.KEEP_ALIVE, behind));
       }
     }
+    behind.forEach(EventStream::drop);
   }
 
   /** Closes every stream, as a server that stops does; each client may reconnect. */

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * relays nothing: {@link #NONE}.
  *
  * <p>Delivery is at least once per live connection; whenever the relay may have missed something
- * (its connection was lost and came back), it delivers {@link Changes#resync()}.
+ * (its connection was lost and came back), it delivers {@link Changes#lost()}.
  */
 public interface ChangeRelay extends AutoCloseable {
   /** Relays nothing: the process is alone on its storage. */

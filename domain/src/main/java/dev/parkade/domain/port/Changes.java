@@ -8,11 +8,27 @@ import java.util.Set;
 /**
  * What changed since the last look, never the new state: the facilities whose counts may have moved
  * and the sessions that started or ended. A reader reads the state itself, so a change named twice
- * or named for nothing costs a read and no more. {@code resync} means that some changes were lost
- * (a full buffer, a lost connection) and every facility is to be read again.
+ * or named for nothing costs a read and no more. {@code resync} means that every facility is to be
+ * read again (a change whose facility is not known, or changes lost); {@code sessionsLost}, that
+ * session changes were lost (a full buffer, a lost connection), so that a driver's stream may be
+ * behind.
  */
-public record Changes(Set<FacilityId> facilities, List<SessionChange> sessions, boolean resync) {
-  public static final Changes NONE = new Changes(Set.of(), List.of(), false);
+public record Changes(
+    Set<FacilityId> facilities,
+    List<SessionChange> sessions,
+    boolean resync,
+    boolean sessionsLost) {
+  public static final Changes NONE = new Changes(Set.of(), List.of(), false, false);
+
+  /** Changes that lost nothing. */
+  public Changes(Set<FacilityId> facilities, List<SessionChange> sessions, boolean resync) {
+    this(facilities, sessions, resync, false);
+  }
+
+  /** Everything may have changed, and session changes were lost. */
+  public static Changes lost() {
+    return new Changes(Set.of(), List.of(), true, true);
+  }
 
   public Changes {
     facilities = Set.copyOf(Objects.requireNonNull(facilities, "facilities"));
@@ -20,6 +36,6 @@ public record Changes(Set<FacilityId> facilities, List<SessionChange> sessions, 
   }
 
   public boolean isEmpty() {
-    return facilities.isEmpty() && sessions.isEmpty() && !resync;
+    return facilities.isEmpty() && sessions.isEmpty() && !resync && !sessionsLost;
   }
 }

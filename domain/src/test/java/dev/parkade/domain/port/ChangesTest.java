@@ -25,6 +25,9 @@ class ChangesTest {
     assertFalse(new Changes(Set.of(FacilityId.DEFAULT), List.of(), false).isEmpty());
     assertFalse(new Changes(Set.of(), List.of(ALICE), false).isEmpty());
     assertFalse(new Changes(Set.of(), List.of(), true).isEmpty());
+    assertFalse(new Changes(Set.of(), List.of(), false, true).isEmpty());
+    assertTrue(Changes.lost().resync() && Changes.lost().sessionsLost());
+    assertFalse(new Changes(Set.of(), List.of(), true).sessionsLost());
   }
 
   @Test
