@@ -96,6 +96,14 @@ public class LivePairs {
     public void keepAlive() {
       fanOut();
     }
+
+    @Override
+    public void removed(FacilityId facility) {}
+
+    @Override
+    public void sessionsLost() {
+      fanOut();
+    }
   }
 
   @Setup(Level.Trial)

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +36,8 @@ class LiveEventsEndToEndTest {
   private static final String SECRET = "a-live-events-secret-of-32-bytes-or-more";
   private static final Duration WITHIN = Duration.ofSeconds(1);
   private static final Duration CONNECT = Duration.ofSeconds(5);
+  private static final int SPOTS = 120;
+  private static final int BURST = 100;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static @Nullable EmbeddedPostgres postgres;
 
@@ -67,7 +71,7 @@ class LiveEventsEndToEndTest {
             url,
             login,
             login,
-            20,
+            SPOTS,
             false,
             ServerSettings.DEFAULT_IDEMPOTENCY_TTL);
     return ParkadeComponent.create(
@@ -99,22 +103,19 @@ class LiveEventsEndToEndTest {
         Map.of("Authorization", "Bearer " + token));
   }
 
+  private static boolean isAvailable(SseClient.Event event, long available) {
+    try {
+      return event.event().equals("occupancy")
+          && data(event).path("available").asLong() == available;
+    } catch (IOException notJson) {
+      return false;
+    }
+  }
+
   /** Waits for the occupancy event whose counts say {@code available}, within {@code time}. */
   private static JsonNode awaitAvailable(SseClient stream, long available, Duration time)
       throws Exception {
-    return data(
-        stream
-            .until(
-                e -> {
-                  try {
-                    return e.event().equals("occupancy")
-                        && data(e).path("available").asLong() == available;
-                  } catch (IOException notJson) {
-                    return false;
-                  }
-                },
-                time)
-            .get(0));
+    return data(stream.until(e -> isAvailable(e, available), time).get(0));
   }
 
   private static long available(ApiClient client) {
@@ -188,6 +189,42 @@ class LiveEventsEndToEndTest {
     } finally {
       a.stop();
       b.stop();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StorageKind.class)
+  void aBurstOfStarts_isCoalesced_andAReconnectGetsTheCurrentCountsAtOnce(StorageKind kind)
+      throws Exception {
+    ParkadeServer server = server(kind);
+    server.start();
+    List<String> drivers = new ArrayList<>();
+    ApiClient client = new ApiClient(server.port());
+    try (SseClient stream = occupancy(server)) {
+      long before = available(client);
+      SseClient.Event snapshot = stream.next(CONNECT);
+      for (int i = 0; i < BURST; i++) {
+        String driver = driver();
+        drivers.add(driver);
+        assertEquals(
+            201,
+            client
+                .post("/api/v1/sessions", "{\"vehicle\":{\"plate\":\"B" + i + "\"}}", driver)
+                .status());
+      }
+      List<SseClient.Event> seen = stream.until(e -> isAvailable(e, before - BURST), WITHIN);
+      long events = seen.stream().filter(e -> e.event().equals("occupancy")).count();
+      assertTrue(events <= BURST / 4, "coalesced: " + events + " events for " + BURST + " starts");
+
+      try (SseClient again =
+          new SseClient(server.port(), "/api/v1/events", Map.of("Last-Event-ID", snapshot.id()))) {
+        assertEquals(before - BURST, data(again.next(CONNECT)).path("available").asLong());
+      }
+    } finally {
+      for (String driver : drivers) {
+        client.post("/api/v1/sessions/current/end", "", driver); // PostgreSQL's lot outlives this
+      }
+      server.stop();
     }
   }
 }
