@@ -14,8 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,24 +56,7 @@ class DashboardBrowserTest {
     Assumptions.assumeTrue(
         CHROMEDRIVER.canExecute() || System.getenv("CI") != null,
         "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
-    ServerSettings settings =
-        new ServerSettings(
-            "127.0.0.1",
-            0,
-            StorageKind.MEMORY,
-            dataDir,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            SPOTS,
-            false,
-            ServerSettings.DEFAULT_IDEMPOTENCY_TTL);
-    server =
-        ParkadeComponent.create(
-                settings,
-                new Environment(Map.of(TokenSecret.ENVIRONMENT_VARIABLE, SECRET)),
-                Clock.systemUTC())
-            .server();
+    server = TestServers.server(StorageKind.MEMORY, dataDir, SPOTS, SECRET, null);
     server.start();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);

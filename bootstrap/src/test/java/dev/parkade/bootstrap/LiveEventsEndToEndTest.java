@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -54,31 +53,10 @@ class LiveEventsEndToEndTest {
   }
 
   private ParkadeServer server(StorageKind kind) throws IOException {
-    Optional<String> url = Optional.empty();
-    if (kind == StorageKind.POSTGRES) {
-      if (postgres == null) {
-        postgres = EmbeddedPostgres.builder().start();
-      }
-      url = Optional.of(postgres.getJdbcUrl("postgres", "postgres"));
+    if (kind == StorageKind.POSTGRES && postgres == null) {
+      postgres = EmbeddedPostgres.builder().start();
     }
-    Optional<String> login = Optional.of("postgres").filter(u -> kind == StorageKind.POSTGRES);
-    ServerSettings settings =
-        new ServerSettings(
-            "127.0.0.1",
-            0,
-            kind,
-            dataDir,
-            url,
-            login,
-            login,
-            SPOTS,
-            false,
-            ServerSettings.DEFAULT_IDEMPOTENCY_TTL);
-    return ParkadeComponent.create(
-            settings,
-            new Environment(Map.of(TokenSecret.ENVIRONMENT_VARIABLE, SECRET)),
-            Clock.systemUTC())
-        .server();
+    return TestServers.server(kind, dataDir, SPOTS, SECRET, postgres);
   }
 
   private String driver() {

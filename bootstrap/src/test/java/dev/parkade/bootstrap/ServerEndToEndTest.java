@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -56,30 +55,10 @@ class ServerEndToEndTest {
   }
 
   private ParkadeServer server(StorageKind kind) throws IOException {
-    Optional<String> url = Optional.empty();
-    if (kind == StorageKind.POSTGRES) {
-      if (postgres == null) {
-        postgres = EmbeddedPostgres.builder().start();
-      }
-      url = Optional.of(postgres.getJdbcUrl("postgres", "postgres"));
+    if (kind == StorageKind.POSTGRES && postgres == null) {
+      postgres = EmbeddedPostgres.builder().start();
     }
-    ServerSettings settings =
-        new ServerSettings(
-            "127.0.0.1",
-            0,
-            kind,
-            dataDir,
-            url,
-            Optional.of("postgres").filter(u -> kind == StorageKind.POSTGRES),
-            Optional.of("postgres").filter(u -> kind == StorageKind.POSTGRES),
-            SPOTS,
-            false,
-            ServerSettings.DEFAULT_IDEMPOTENCY_TTL);
-    return ParkadeComponent.create(
-            settings,
-            new Environment(Map.of(TokenSecret.ENVIRONMENT_VARIABLE, SECRET)),
-            Clock.systemUTC())
-        .server();
+    return TestServers.server(kind, dataDir, SPOTS, SECRET, postgres);
   }
 
   private String token(String user, boolean operator) {

@@ -5,6 +5,7 @@ import dev.parkade.application.OccupancyUpdate;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.port.Occupancy;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -38,7 +39,7 @@ final class EventFrames {
             all.total(),
             all.free(),
             all.occupied(),
-            update.at().toString(),
+            update.at().truncatedTo(ChronoUnit.MILLIS).toString(),
             Bodies.Facility.featureCounts(update.counts()));
     return frame(Long.toString(update.sequence()), "occupancy", data);
   }
