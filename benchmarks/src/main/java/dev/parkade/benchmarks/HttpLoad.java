@@ -706,7 +706,7 @@ public final class HttpLoad {
    * drained by a thread for as long as it runs: the server logs a line per request, and a full pipe
    * would stall it.
    */
-  private static final class Server implements AutoCloseable {
+  static final class Server implements AutoCloseable {
     private final Process process;
     private final Path dir;
     private final URI base;
