@@ -627,7 +627,7 @@ public final class HttpLoad {
    * so the "other" rows also hold them; counted in ticks of 10 ms and read file by file, a group
    * with little CPU can come out a few µs below zero.
    */
-  private static Map<String, Long> cpu(Server server) {
+  static Map<String, Long> cpu(Server server) {
     Map<String, Long> cpu = new LinkedHashMap<>();
     if (!Files.isDirectory(Path.of("/proc/self/task"))) {
       return cpu;

@@ -36,15 +36,26 @@ import org.jspecify.annotations.Nullable;
 public final class WrkLoad {
   private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
+  private static final Pattern COUNT = Pattern.compile("(\\d+) requests in");
+  private static final String SERVER_CPU = "server: total";
   private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
 
   private WrkLoad() {}
 
   /** What one wrk run printed that matters here. */
-  record Run(double rate, long errors, double p99Millis) {
+  record Run(double rate, long errors, double p99Millis, long requests, long serverCpuNanos) {
     Run plus(Run other) {
       return new Run(
-          (rate + other.rate) / 2, errors + other.errors, Math.max(p99Millis, other.p99Millis));
+          (rate + other.rate) / 2,
+          errors + other.errors,
+          Math.max(p99Millis, other.p99Millis),
+          requests + other.requests,
+          serverCpuNanos + other.serverCpuNanos);
+    }
+
+    /** The server's CPU time per request answered, from /proc; 0 where /proc is missing. */
+    double serverMicrosPerRequest() {
+      return requests == 0 ? 0 : serverCpuNanos / 1e3 / requests;
     }
   }
 
@@ -57,7 +68,6 @@ public final class WrkLoad {
     String secretText = Base64.getEncoder().encodeToString(secret);
     Path dir = Files.createTempDirectory("parkade-wrk");
     try (HttpLoad.Server server = HttpLoad.Server.start(jar, secretText)) {
-      URI base = server.base();
       String half = Math.max(1, seconds / 2) + "s";
       // Each cycles run has drivers of its own: a start that a run's end cut off leaves its
       // driver parked, and the next run's first start would be refused for it.
@@ -69,33 +79,36 @@ public final class WrkLoad {
       }
 
       System.err.println("warming up: health and cycles, " + seconds + " s each");
-      wrk(base, "/health/live", null, connections, seconds + "s");
-      wrk(base, "/", runs[0], connections, seconds + "s");
+      wrk(server, "/health/live", null, connections, seconds + "s");
+      wrk(server, "/", runs[0], connections, seconds + "s");
 
-      Run health = wrk(base, "/health/live", null, connections, half);
-      Run cycle = wrk(base, "/", runs[1], connections, half);
-      cycle = cycle.plus(wrk(base, "/", runs[2], connections, half));
-      health = health.plus(wrk(base, "/health/live", null, connections, half));
+      Run health = wrk(server, "/health/live", null, connections, half);
+      Run cycle = wrk(server, "/", runs[1], connections, half);
+      cycle = cycle.plus(wrk(server, "/", runs[2], connections, half));
+      health = health.plus(wrk(server, "/health/live", null, connections, half));
 
       double cycleRate = cycle.rate() / 2;
       System.out.printf(
           Locale.ROOT,
-          "| wrk, %d connections, memory storage | per second | p99 ms (worst run) | non-2xx |%n",
+          "| wrk, %d connections, memory storage | per second | p99 ms (worst run) | non-2xx |"
+              + " server CPU µs per request |%n",
           connections);
-      System.out.println("| --- | ---: | ---: | ---: |");
+      System.out.println("| --- | ---: | ---: | ---: | ---: |");
       System.out.printf(
           Locale.ROOT,
-          "| GET /health/live requests, the baseline | %,.0f | %.2f | %d |%n",
+          "| GET /health/live requests, the baseline | %,.0f | %.2f | %d | %.0f |%n",
           health.rate(),
           health.p99Millis(),
-          health.errors());
+          health.errors(),
+          health.serverMicrosPerRequest());
       System.out.printf(
           Locale.ROOT,
-          "| start+end cycles (start and end requests: %,.0f/s) | %,.0f | %.2f | %d |%n",
+          "| start+end cycles (start and end requests: %,.0f/s) | %,.0f | %.2f | %d | %.0f |%n",
           cycle.rate(),
           cycleRate,
           cycle.p99Millis(),
-          cycle.errors());
+          cycle.errors(),
+          cycle.serverMicrosPerRequest());
       System.out.printf(
           Locale.ROOT,
           "| **cycles per second / health requests per second** (target at least 0.47) | **%.2f** |"
@@ -175,8 +188,10 @@ public final class WrkLoad {
   }
 
   private static Run wrk(
-      URI base, String path, @Nullable Path script, int connections, String duration)
+      HttpLoad.Server server, String path, @Nullable Path script, int connections, String duration)
       throws IOException, InterruptedException {
+    URI base = server.base();
+    long cpuBefore = HttpLoad.cpu(server).getOrDefault(SERVER_CPU, 0L);
     List<String> command = new ArrayList<>(List.of("wrk", "-t", Integer.toString(connections)));
     command.addAll(List.of("-c", Integer.toString(connections), "-d", duration, "--latency"));
     if (script != null) {
@@ -206,9 +221,13 @@ public final class WrkLoad {
             default -> value;
           };
     }
+    long cpuAfter = HttpLoad.cpu(server).getOrDefault(SERVER_CPU, 0L);
+    Matcher count = COUNT.matcher(out);
     return new Run(
         Double.parseDouble(rate.group(1)),
         errors.find() ? Long.parseLong(errors.group(1)) : 0,
-        p99Millis);
+        p99Millis,
+        count.find() ? Long.parseLong(count.group(1)) : 0,
+        cpuAfter - cpuBefore);
   }
 }
