@@ -120,14 +120,15 @@ public final class LivePublisher implements AutoCloseable {
     Changes theirs = remote.drain();
     boolean everything =
         mine.resync() || theirs.resync() || !now.isBefore(lastReconcile.plus(timing.reconcile()));
+    Map<FacilityId, FacilityCounts> read = Map.of();
     if (everything) {
       lastReconcile = now;
-      readAll();
+      read = readAll();
     } else {
       pending.addAll(mine.facilities());
       pending.addAll(theirs.facilities());
     }
-    sendDue(now);
+    sendDue(now, read);
     Set<SessionChange> changed = new LinkedHashSet<>(mine.sessions());
     changed.addAll(theirs.sessions());
     if (mine.sessionsLost() || theirs.sessionsLost()) {
@@ -161,22 +162,27 @@ public final class LivePublisher implements AutoCloseable {
     owed = false;
   }
 
-  /** Every facility is pending; one that is gone is forgotten. */
-  private void readAll() {
-    Set<FacilityId> present = new HashSet<>();
+  /**
+   * Every facility is pending; one that is gone is forgotten. Returns the counts read, so that this
+   * tick sends them without reading each facility a second time.
+   */
+  private Map<FacilityId, FacilityCounts> readAll() {
+    Map<FacilityId, FacilityCounts> present = new HashMap<>();
     for (FacilityStatus status : service.facilities()) {
-      present.add(status.facility().id());
+      present.put(status.facility().id(), status.counts());
     }
     for (FacilityId gone : Set.copyOf(lastSent.keySet())) {
-      if (!present.contains(gone)) {
+      if (!present.containsKey(gone)) {
         forget(gone);
       }
     }
-    pending.retainAll(present);
-    pending.addAll(present);
+    pending.retainAll(present.keySet());
+    pending.addAll(present.keySet());
+    return present;
   }
 
-  private void sendDue(Instant now) {
+  /** Sends what is pending and due, taking the counts from {@code read} where it has them. */
+  private void sendDue(Instant now, Map<FacilityId, FacilityCounts> read) {
     var due = pending.iterator();
     while (due.hasNext()) {
       FacilityId facility = due.next();
@@ -185,9 +191,11 @@ public final class LivePublisher implements AutoCloseable {
         continue; // sent within the last tick: wait, and send the latest then
       }
       due.remove();
-      FacilityCounts counts;
+      FacilityCounts counts = read.get(facility);
       try {
-        counts = service.facility(facility).counts();
+        if (counts == null) {
+          counts = service.facility(facility).counts();
+        }
       } catch (ParkingException e) {
         if (e.failure() != ParkingFailure.FACILITY_NOT_FOUND) {
           throw e;

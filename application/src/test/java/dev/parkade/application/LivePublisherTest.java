@@ -180,6 +180,19 @@ class LivePublisherTest {
   }
 
   @Test
+  void aReconciliation_readsEachFacilitysCountsOnce() {
+    publisher.tick(at(0));
+    sink.takeOccupancy();
+    park(1, CENTRUM);
+    int before = lot.countsRead();
+    publisher.tick(at(5_000));
+    assertEquals(2, lot.countsRead() - before, "two facilities, each read once");
+    List<OccupancyUpdate> sent = sink.takeOccupancy();
+    assertEquals(1, sent.size(), "only the changed facility is sent");
+    assertEquals(CENTRUM, sent.get(0).counts().facility());
+  }
+
+  @Test
   void eventsAreNumberedInOrder() {
     publisher.tick(at(0));
     park(1, CENTRUM);

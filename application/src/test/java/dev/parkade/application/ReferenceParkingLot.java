@@ -63,9 +63,15 @@ public final class ReferenceParkingLot implements SessionStore, SpotInventory, F
   private final TreeMap<EndedSessionKey, ParkingSession> ended =
       new TreeMap<>(EndedSessionKey.NEWEST_FIRST);
   private Function<NavigableSet<SpotId>, SpotId> chooser = NavigableSet::first;
+  private int countsRead;
 
   public ReferenceParkingLot() {
     facilities.put(FacilityId.DEFAULT, Facility.DEFAULT);
+  }
+
+  /** How many times a facility's counts were read: what a database would answer as queries. */
+  public synchronized int countsRead() {
+    return countsRead;
   }
 
   /** Which spot the next starts take, given the best fitting free spots in id order. */
@@ -212,6 +218,7 @@ public final class ReferenceParkingLot implements SessionStore, SpotInventory, F
 
   @Override
   public synchronized Optional<FacilityCounts> counts(FacilityId facility) {
+    countsRead++;
     if (!facilities.containsKey(facility)) {
       return Optional.empty();
     }
