@@ -82,6 +82,7 @@ interface ServiceModule {
   static ApiMetrics metrics(ParkingService service, Storage storage, KeyPurge purge) {
     ApiMetrics metrics = new ApiMetrics(service);
     metrics.countForgottenKeys(purge::purged, storage::droppedKeys);
+    metrics.countDroppedLogLines(LoggingSetup::requestLinesDropped);
     return metrics;
   }
 

@@ -67,6 +67,7 @@ final class StopOnSignal {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    LoggingSetup.drain();
     System.out.flush();
     Runtime.getRuntime().halt(0);
   }

@@ -42,6 +42,13 @@ class LoggingSetupTest {
     PatternLayoutEncoder encoder =
         assertInstanceOf(PatternLayoutEncoder.class, console.getEncoder());
     assertEquals(LoggingSetup.PATTERN, encoder.getPattern());
+
+    Logger requests = context.getLogger(LoggingSetup.REQUEST_LOGGER);
+    assertFalse(requests.isAdditive(), "request lines are not written twice");
+    RequestLogAppender requestLog =
+        assertInstanceOf(RequestLogAppender.class, requests.getAppender(RequestLogAppender.NAME));
+    assertTrue(requestLog.isStarted());
+    assertTrue(requestLog.isNeverBlock());
   }
 
   @Test

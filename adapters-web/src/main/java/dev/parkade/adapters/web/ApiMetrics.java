@@ -115,6 +115,16 @@ public final class ApiMetrics {
         .register(registry);
   }
 
+  /**
+   * Exports the request-log lines dropped because standard output did not keep up (the log never
+   * makes a request wait), read at scrape time from the count the log keeps.
+   */
+  public void countDroppedLogLines(LongSupplier dropped) {
+    FunctionCounter.builder("parkade_request_log_dropped", dropped, LongSupplier::getAsLong)
+        .description("Request-log lines dropped because standard output did not keep up with them")
+        .register(registry);
+  }
+
   /** Exports how many event streams are open, of occupancy and of drivers' sessions. */
   void countStreams(IntSupplier occupancy, IntSupplier sessions) {
     Gauge.builder("parkade_sse_clients", occupancy, IntSupplier::getAsInt)

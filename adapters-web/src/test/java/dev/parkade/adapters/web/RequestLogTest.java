@@ -2,10 +2,27 @@ package dev.parkade.adapters.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The request log's duration: milliseconds to a tenth. */
+/** The request log's duration, milliseconds to a tenth, and its request ids. */
 class RequestLogTest {
+
+  @Test
+  void aNewRequestId_isARandomVersion4Uuid() {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      String id = RequestLog.newRequestId();
+      UUID uuid = UUID.fromString(id);
+      assertEquals(4, uuid.version(), id);
+      assertEquals(2, uuid.variant(), id);
+      assertEquals(id, uuid.toString());
+      ids.add(id);
+    }
+    assertEquals(1000, ids.size(), "no id twice");
+  }
 
   @Test
   void aDuration_isRoundedToTheNearestTenthOfAMillisecond() {
