@@ -519,7 +519,7 @@ public final class HttpLoad {
   // ---------------------------------------------------------------- the client
 
   /** One driver: a user with a token and a vehicle, and the start request it sends. */
-  private record Driver(String authorization, HttpRequest start) {
+  record Driver(String authorization, HttpRequest start) {
     static Driver of(URI base, MACSigner signer, Duration ttl, String user, String plate) {
       Instant now = Instant.now();
       JWTClaimsSet claims =
@@ -720,21 +720,26 @@ public final class HttpLoad {
     }
 
     static Server start(String jar, String secret) throws Exception {
+      return start(jar, secret, List.of("--storage", "memory"));
+    }
+
+    /** The server with {@code storage}, its storage flags ({@code --storage} and the rest). */
+    static Server start(String jar, String secret, List<String> storage) throws Exception {
       Path dir = Files.createTempDirectory("parkade-http-load");
-      ProcessBuilder builder =
-          new ProcessBuilder(
+      List<String> command =
+          new ArrayList<>(
+              List.of(
                   "java",
                   "-jar",
                   Path.of(jar).toAbsolutePath().toString(),
                   "serve",
                   "--port",
                   "0",
-                  "--storage",
-                  "memory",
                   "--spots",
-                  Integer.toString(SPOTS))
-              .directory(dir.toFile())
-              .redirectErrorStream(true);
+                  Integer.toString(SPOTS)));
+      command.addAll(storage);
+      ProcessBuilder builder =
+          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
       builder.environment().put("PARKADE_JWT_SECRET", secret);
       Process process = builder.start();
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "parkade-server-stop"));

@@ -1,0 +1,453 @@
+package dev.parkade.benchmarks;
+
+import com.nimbusds.jose.crypto.MACSigner;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Start and end latency at a fixed arrival rate (open loop), with coordinated omission corrected.
+ *
+ * <p>For each storage it launches the jar, warms it up with start+end cycles as fast as {@code
+ * connections} client threads can send them (closed loop), measures that maximum cycle rate, and
+ * then sends cycles at 50% and at 90% of it. In the open-loop phases each connection has a
+ * schedule: its cycles are due at a fixed period, its end half a period after its start, and each
+ * latency runs from when the request was <em>due</em>, not from when it was sent. A server that
+ * stalls therefore shows the stall in every request that should have gone out meanwhile, which a
+ * client that waits for each answer before it sends the next one would hide (coordinated omission).
+ * The latencies go into HdrHistograms (three significant digits).
+ *
+ * <p>{@code java -cp benchmarks.jar dev.parkade.benchmarks.OpenLoopLatency <parkade.jar> <seconds>
+ * <connections> <storage>...}, each storage {@code memory} or {@code postgres} (an embedded
+ * PostgreSQL started here, the server's own migrations applied by {@code serve}).
+ */
+public final class OpenLoopLatency {
+  private static final double[] LOADS = {0.5, 0.9};
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(1);
+  private static final int DRIVERS_PER_CONNECTION = 16;
+  private static final Duration WARM_UP_SLICE = Duration.ofSeconds(2);
+  private static final Duration WARM_UP_MAX = Duration.ofSeconds(90);
+  private static final double JIT_SETTLED = 0.05;
+
+  private OpenLoopLatency() {}
+
+  /** The p99 targets of issue 17, in milliseconds; absent where the issue sets none. */
+  private static Optional<Double> p99Target(String storage, double load) {
+    if (storage.equals("memory")) {
+      return Optional.of(load <= 0.5 ? 2.0 : 10.0);
+    }
+    return load <= 0.5 ? Optional.of(15.0) : Optional.empty();
+  }
+
+  public static void main(String[] args) throws Exception {
+    String jar = args.length > 0 ? args[0] : "bootstrap/target/parkade.jar";
+    Duration phase = Duration.ofSeconds(args.length > 1 ? Integer.parseInt(args[1]) : 10);
+    int connections = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+    List<String> storages =
+        args.length > 3 ? List.of(args).subList(3, args.length) : List.of("memory");
+    byte[] secret = new byte[48];
+    new SecureRandom().nextBytes(secret);
+    String secretText = Base64.getEncoder().encodeToString(secret);
+
+    System.out.printf(
+        Locale.ROOT,
+        "| storage | load | cycles/s due | cycles/s done | start p50 | p99 | p99.9 | max"
+            + " | end p50 | p99 | p99.9 | max | p99 target | errors |%n");
+    System.out.println(
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+            + " ---: |");
+    long errors = 0;
+    for (String storage : storages) {
+      errors += measure(jar, secretText, storage, phase, connections);
+    }
+    System.out.println(
+        "latencies in ms, from when each request was due; a start and an end are separate rows'"
+            + " columns; every phase "
+            + phase.toSeconds()
+            + " s, "
+            + connections
+            + " connections");
+    if (errors > 0) {
+      System.err.println("OpenLoopLatency: some requests failed; see the errors column");
+      System.exit(1);
+    }
+  }
+
+  private static long measure(
+      String jar, String secret, String storage, Duration phase, int connections) throws Exception {
+    try (Database database = Database.of(storage);
+        HttpLoad.Server server = HttpLoad.Server.start(jar, secret, database.flags())) {
+      HttpClient client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(10))
+              .build();
+      MACSigner signer = new MACSigner(secret.getBytes(StandardCharsets.UTF_8));
+      List<Connection> all = new ArrayList<>();
+      for (int c = 0; c < connections; c++) {
+        List<HttpLoad.Driver> drivers = new ArrayList<>();
+        for (int d = 0; d < DRIVERS_PER_CONNECTION; d++) {
+          drivers.add(
+              HttpLoad.Driver.of(
+                  server.base(),
+                  signer,
+                  Duration.ofHours(1),
+                  "open-" + c + "-" + d,
+                  "O" + c + "-D" + d));
+        }
+        all.add(new Connection(client, server.base(), drivers));
+      }
+      AtomicInteger names = new AtomicInteger();
+      ExecutorService threads =
+          Executors.newFixedThreadPool(
+              connections,
+              r -> {
+                Thread t = new Thread(r, "open-loop-" + names.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+      try {
+        long errors = warmUp(storage, server, all, threads, phase);
+        Phase closed = run(all, threads, phase, 0);
+        errors += closed.errors();
+        double max = closed.cyclesPerSecond();
+        System.err.printf(Locale.ROOT, "%s: at most %,.0f cycles/s (closed loop)%n", storage, max);
+        System.out.printf(
+            Locale.ROOT,
+            "| %s | closed loop, the maximum | | %,.0f | %s | %s | | |%n",
+            storage,
+            max,
+            closed.start().columns(),
+            closed.end().columns());
+        for (double load : LOADS) {
+          Phase baseline = run(all, threads, phase, load * max, true);
+          errors += baseline.errors();
+          System.out.printf(
+              Locale.ROOT,
+              "| %s | %.0f%%, GET /health/live in place of start and end: the baseline | %,.0f |"
+                  + " %,.0f | %s | %s | | %d |%n",
+              storage,
+              100 * load,
+              load * max,
+              baseline.cyclesPerSecond(),
+              baseline.start().columns(),
+              baseline.end().columns(),
+              baseline.errors());
+          Phase open = run(all, threads, phase, load * max);
+          errors += open.errors();
+          Optional<Double> target = p99Target(storage, load);
+          double worstP99 = Math.max(open.start().p99Millis(), open.end().p99Millis());
+          System.out.printf(
+              Locale.ROOT,
+              "| %s | %.0f%% | %,.0f | %,.0f | %s | %s | %s | %d |%n",
+              storage,
+              100 * load,
+              load * max,
+              open.cyclesPerSecond(),
+              open.start().columns(),
+              open.end().columns(),
+              target
+                  .map(
+                      t ->
+                          String.format(
+                              Locale.ROOT, "**< %.0f ms: %s**", t, worstP99 < t ? "met" : "missed"))
+                  .orElse(""),
+              open.errors());
+        }
+        return errors;
+      } finally {
+        threads.shutdownNow();
+      }
+    }
+  }
+
+  /**
+   * Cycles as fast as they go, in slices of {@link #WARM_UP_SLICE}, for at least {@code phase} and
+   * then until a slice in which the server's JIT compiler used less than {@link #JIT_SETTLED} of
+   * its CPU, or for at most {@link #WARM_UP_MAX}: a maximum measured while the server is still
+   * compiling its code would set the open-loop rates too low. Answers the errors seen meanwhile.
+   */
+  private static long warmUp(
+      String storage,
+      HttpLoad.Server server,
+      List<Connection> all,
+      ExecutorService threads,
+      Duration phase)
+      throws Exception {
+    long errors = 0;
+    Duration spent = Duration.ZERO;
+    while (true) {
+      Map<String, Long> before = HttpLoad.cpu(server);
+      errors += run(all, threads, WARM_UP_SLICE, 0).errors();
+      Map<String, Long> after = HttpLoad.cpu(server);
+      spent = spent.plus(WARM_UP_SLICE);
+      double jit = share(before, after);
+      System.err.printf(
+          Locale.ROOT,
+          "%s: warming up, %d s: the server's JIT compiler used %.0f%% of its CPU%n",
+          storage,
+          spent.toSeconds(),
+          100 * jit);
+      if ((spent.compareTo(phase) >= 0 && !(jit >= JIT_SETTLED))
+          || spent.compareTo(WARM_UP_MAX) >= 0) {
+        return errors;
+      }
+    }
+  }
+
+  /** The JIT compiler's share of the server's CPU between two readings; NaN without /proc. */
+  private static double share(Map<String, Long> before, Map<String, Long> after) {
+    String jit = "server: JIT compiler";
+    String total = "server: total";
+    long all = after.getOrDefault(total, 0L) - before.getOrDefault(total, 0L);
+    long compiling = after.getOrDefault(jit, 0L) - before.getOrDefault(jit, 0L);
+    return all <= 0 ? Double.NaN : compiling / (double) all;
+  }
+
+  /**
+   * Every connection's cycles for {@code duration}: as fast as they go when {@code rate} is 0, else
+   * {@code rate} cycles per second in all, spread evenly over the connections and in time.
+   */
+  private static Phase run(
+      List<Connection> all, ExecutorService threads, Duration duration, double rate)
+      throws Exception {
+    return run(all, threads, duration, rate, false);
+  }
+
+  /** As {@link #run(List, ExecutorService, Duration, double)}, health checks in place of cycles. */
+  private static Phase run(
+      List<Connection> all, ExecutorService threads, Duration duration, double rate, boolean health)
+      throws Exception {
+    long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+    long end = t0 + duration.toNanos();
+    long period = rate > 0 ? (long) (1e9 * all.size() / rate) : 0;
+    List<Future<?>> done = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      Connection connection = all.get(i);
+      connection.reset();
+      long first = t0 + period * i / all.size();
+      done.add(
+          threads.submit(
+              () -> {
+                connection.cycles(first, end, period, health);
+                return null;
+              }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    long elapsed = Math.max(1, System.nanoTime() - t0);
+    Latency start = new Latency();
+    Latency ended = new Latency();
+    long cycles = 0;
+    long errors = 0;
+    for (Connection c : all) {
+      start.histogram.add(c.start);
+      ended.histogram.add(c.end);
+      cycles += c.cycles;
+      errors += c.errors;
+      c.firstError().ifPresent(e -> System.err.println("  first error: " + e));
+    }
+    return new Phase(cycles / (elapsed / 1e9), start, ended, errors);
+  }
+
+  /** What one phase measured. */
+  private record Phase(double cyclesPerSecond, Latency start, Latency end, long errors) {}
+
+  /** One kind of request's latencies. */
+  private static final class Latency {
+    final Histogram histogram = new Histogram(HIGHEST_NANOS, 3);
+
+    double p99Millis() {
+      return histogram.getValueAtPercentile(99) / 1e6;
+    }
+
+    /** p50, p99, p99.9 and max in ms, as table cells. */
+    String columns() {
+      return String.format(
+          Locale.ROOT,
+          "%.2f | %.2f | %.2f | %.2f",
+          histogram.getValueAtPercentile(50) / 1e6,
+          histogram.getValueAtPercentile(99) / 1e6,
+          histogram.getValueAtPercentile(99.9) / 1e6,
+          histogram.getMaxValue() / 1e6);
+    }
+  }
+
+  /** One client thread and its drivers, whose starts and ends alternate on its connection. */
+  private static final class Connection {
+    private final HttpClient client;
+    private final URI base;
+    private final List<HttpLoad.Driver> drivers;
+    private final HttpRequest health;
+    final Histogram start = new Histogram(HIGHEST_NANOS, 3);
+    final Histogram end = new Histogram(HIGHEST_NANOS, 3);
+    long cycles;
+    long errors;
+    private @Nullable String firstError;
+    private int next;
+
+    Connection(HttpClient client, URI base, List<HttpLoad.Driver> drivers) {
+      this.client = client;
+      this.base = base;
+      this.drivers = drivers;
+      this.health = HttpRequest.newBuilder(base.resolve("/health/live")).timeout(TIMEOUT).build();
+    }
+
+    void reset() {
+      start.reset();
+      end.reset();
+      cycles = 0;
+      errors = 0;
+      firstError = null;
+    }
+
+    Optional<String> firstError() {
+      return Optional.ofNullable(firstError);
+    }
+
+    /**
+     * Cycles from {@code first} until {@code until}, one per {@code period}, the end due half a
+     * period after the start; with a period of 0, each request is due when it is sent.
+     */
+    void cycles(long first, long until, long period, boolean health) throws InterruptedException {
+      long due = first;
+      while (due < until && System.nanoTime() < until) {
+        if (health ? healthChecks(due, period) : cycle(due, period)) {
+          cycles++;
+        }
+        due = period > 0 ? due + period : System.nanoTime();
+      }
+    }
+
+    /** Two health checks where a cycle would send its start and its end: the baseline. */
+    private boolean healthChecks(long due, long period) throws InterruptedException {
+      Optional<HttpResponse<String>> first = send(health, awaitDue(due, period), start);
+      if (first.isEmpty() || !expect(first.get(), 200, "health")) {
+        return false;
+      }
+      Optional<HttpResponse<String>> second = send(health, awaitDue(due + period / 2, period), end);
+      return second.isPresent() && expect(second.get(), 200, "health");
+    }
+
+    private boolean cycle(long due, long period) throws InterruptedException {
+      HttpLoad.Driver driver = drivers.get(next);
+      next = (next + 1) % drivers.size();
+      long startDue = awaitDue(due, period);
+      Optional<HttpResponse<String>> started = send(driver.start(), startDue, start);
+      if (started.isEmpty() || !expect(started.get(), 201, "start")) {
+        return false;
+      }
+      Optional<String> location = started.get().headers().firstValue("Location");
+      if (location.isEmpty()) {
+        return error("start answered 201 without a Location header");
+      }
+      HttpRequest request =
+          HttpRequest.newBuilder(base.resolve(location.get() + "/end"))
+              .timeout(TIMEOUT)
+              .header("Authorization", driver.authorization())
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build();
+      long endDue = awaitDue(due + period / 2, period);
+      Optional<HttpResponse<String>> ended = send(request, endDue, end);
+      return ended.isPresent() && expect(ended.get(), 200, "end");
+    }
+
+    /** Waits until {@code due} when paced, and answers when the request counts as sent. */
+    private static long awaitDue(long due, long period) throws InterruptedException {
+      if (period == 0) {
+        return System.nanoTime();
+      }
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
+      }
+      return due;
+    }
+
+    private Optional<HttpResponse<String>> send(HttpRequest request, long due, Histogram into)
+        throws InterruptedException {
+      try {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        into.recordValue(Math.min(HIGHEST_NANOS, System.nanoTime() - due));
+        return Optional.of(response);
+      } catch (IOException e) {
+        error(request.method() + " " + request.uri().getPath() + " failed: " + e);
+        return Optional.empty();
+      }
+    }
+
+    private boolean expect(HttpResponse<String> response, int status, String what) {
+      return response.statusCode() == status
+          || error(what + " answered " + response.statusCode() + ": " + response.body());
+    }
+
+    private boolean error(String what) {
+      errors++;
+      if (firstError == null) {
+        firstError = what;
+      }
+      return false;
+    }
+  }
+
+  /** Where the server keeps its lot: nothing to start for memory, an embedded PostgreSQL else. */
+  private static final class Database implements AutoCloseable {
+    private final @Nullable EmbeddedPostgres postgres;
+    private final List<String> flags;
+
+    private Database(@Nullable EmbeddedPostgres postgres, List<String> flags) {
+      this.postgres = postgres;
+      this.flags = flags;
+    }
+
+    static Database of(String storage) throws IOException {
+      return switch (storage) {
+        case "memory" -> new Database(null, List.of("--storage", "memory"));
+        case "postgres" -> {
+          EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+          yield new Database(
+              pg,
+              List.of(
+                  "--storage", "postgres", "--jdbc-url", pg.getJdbcUrl("postgres", "postgres")));
+        }
+        default ->
+            throw new IllegalArgumentException("storage must be memory or postgres: " + storage);
+      };
+    }
+
+    List<String> flags() {
+      return flags;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+}
