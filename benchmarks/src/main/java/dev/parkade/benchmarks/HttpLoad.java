@@ -118,15 +118,7 @@ public final class HttpLoad {
       }
       Step healthStep = HttpLoad::health;
       Step cycleStep = HttpLoad::cycle;
-      AtomicInteger names = new AtomicInteger();
-      ExecutorService threads =
-          Executors.newFixedThreadPool(
-              connections,
-              r -> {
-                Thread t = new Thread(r, "load-" + names.incrementAndGet());
-                t.setDaemon(true); // so that a failed run still ends
-                return t;
-              });
+      ExecutorService threads = clientThreads(connections, "load-");
       Load load = new Load(workers, threads, server);
 
       long warmUpErrors = warmUp(load, phase, healthStep, cycleStep);
@@ -203,6 +195,21 @@ public final class HttpLoad {
         return errors;
       }
     }
+  }
+
+  /**
+   * A fixed pool of {@code count} client threads named {@code prefix} and a number; daemons, so
+   * that a failed run still ends.
+   */
+  static ExecutorService clientThreads(int count, String prefix) {
+    AtomicInteger names = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        count,
+        r -> {
+          Thread t = new Thread(r, prefix + names.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   // ---------------------------------------------------------------- the report
@@ -289,6 +296,8 @@ public final class HttpLoad {
         "| **with / without** (target at least 0.9) | | **%.2f** |%n",
         with.rate() / without.rate());
     System.out.printf(Locale.ROOT, "errors: %d without, %d with%n", without.errors, with.errors);
+    Stream.concat(without.firstErrors.stream(), with.firstErrors.stream())
+        .forEach(e -> System.out.println("  first error: " + e));
   }
 
   private static void row(String what, double rate, long[] sortedNanos) {

@@ -17,10 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
@@ -118,15 +116,7 @@ public final class OpenLoopLatency {
         }
         all.add(new Connection(client, server.base(), drivers));
       }
-      AtomicInteger names = new AtomicInteger();
-      ExecutorService threads =
-          Executors.newFixedThreadPool(
-              connections,
-              r -> {
-                Thread t = new Thread(r, "open-loop-" + names.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-              });
+      ExecutorService threads = HttpLoad.clientThreads(connections, "open-loop-");
       try {
         long errors = warmUp(storage, server, all, threads, phase);
         Phase closed = run(all, threads, phase, 0);
