@@ -97,11 +97,7 @@ public final class HttpLoad {
 
     boolean failed;
     try (Server server = Server.start(jar, secretText)) {
-      HttpClient client =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(10))
-              .build();
+      HttpClient client = newClient();
       URI base = server.base();
       HttpRequest health =
           HttpRequest.newBuilder(base.resolve("/health/live")).timeout(TIMEOUT).GET().build();
@@ -195,6 +191,20 @@ public final class HttpLoad {
         return errors;
       }
     }
+  }
+
+  /**
+   * The HTTP/1.1 client both harnesses use. It closes a connection idle for 20 s, before the
+   * server's idle timeout is likely to: a POST sent on a connection the server is closing fails
+   * ("header parser received no bytes"), and the JDK's client does not resend a POST.
+   */
+  static HttpClient newClient() {
+    // read once, when the JDK's connection pool is first loaded
+    System.setProperty("jdk.httpclient.keepalive.timeout", "20");
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
   }
 
   /**

@@ -96,11 +96,7 @@ public final class OpenLoopLatency {
       String jar, String secret, String storage, Duration phase, int connections) throws Exception {
     try (Database database = Database.of(storage);
         HttpLoad.Server server = HttpLoad.Server.start(jar, secret, database.flags())) {
-      HttpClient client =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(10))
-              .build();
+      HttpClient client = HttpLoad.newClient();
       MACSigner signer = new MACSigner(secret.getBytes(StandardCharsets.UTF_8));
       List<Connection> all = new ArrayList<>();
       for (int c = 0; c < connections; c++) {
