@@ -76,9 +76,15 @@ class ReadmeWalkThroughIT {
       }
     }
     assertEquals(0, process.exitValue(), output);
-    assertTrue(output.contains("Parkade ready at http://127.0.0.1:" + port), output);
-    assertTrue(
-        output.lines().noneMatch(l -> l.contains(" ERROR ") || l.contains(" WARN ")), output);
+    String log = Files.readString(workDir.resolve("parkade.log"));
+    assertTrue(log.contains("Parkade ready at http://127.0.0.1:" + port), log);
+    assertTrue(log.contains("Parkade stopped"), log);
+    assertTrue(log.lines().anyMatch(l -> l.contains("POST /api/v1/sessions 201")), log);
+    for (String printedOrLogged : List.of(output, log)) {
+      assertTrue(
+          printedOrLogged.lines().noneMatch(l -> l.contains(" ERROR ") || l.contains(" WARN ")),
+          printedOrLogged);
+    }
   }
 
   /** The first bash block under README's walk-through heading. */
