@@ -9,20 +9,20 @@ import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.parkade.adapters.web.ParkadeApi;
 import org.slf4j.LoggerFactory;
 
 /**
  * Parkade's logging, set up in code (logback finds it through {@code META-INF/services}): one line
  * per event on standard output, where the ready line and the request log go; Parkade's own loggers
- * at INFO, everything else at WARN. The request log is written off the request threads ({@link
- * RequestLogAppender}). A {@code logback.xml} did the same, but reading it loaded logback's XML
- * configurator and the JDK's XML parser at every start, and a start with memory storage is quicker
- * without them (BENCHMARKS.md, section 5). An operator's own file ({@code
+ * at INFO, everything else at WARN. A {@code logback.xml} did the same, but reading it loaded
+ * logback's XML configurator and the JDK's XML parser at every start, and a start with memory
+ * storage is quicker without them (BENCHMARKS.md, section 5). The request log is written off the
+ * request threads ({@link RequestLogAppender}). An operator's own file ({@code
  * -Dlogback.configurationFile}, through {@code PARKADE_JAVA_OPTS}) still wins.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LoggingSetup extends ContextAwareBase implements Configurator {
-  static final String REQUEST_LOGGER = "dev.parkade.requests";
   static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{20} - %msg%n";
 
   @Override
@@ -38,7 +38,7 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
     requestLog.setContext(context);
     requestLog.addAppender(console(context, "REQUESTS-STDOUT"));
     requestLog.start();
-    Logger requests = context.getLogger(REQUEST_LOGGER);
+    Logger requests = context.getLogger(ParkadeApi.REQUEST_LOGGER);
     requests.addAppender(requestLog);
     requests.setAdditive(false);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
@@ -61,7 +61,7 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
   /** The request lines dropped so far because standard output did not keep up; 0 if none. */
   static long requestLinesDropped() {
     return LoggerFactory.getILoggerFactory() instanceof LoggerContext context
-            && context.getLogger(REQUEST_LOGGER).getAppender(RequestLogAppender.NAME)
+            && context.getLogger(ParkadeApi.REQUEST_LOGGER).getAppender(RequestLogAppender.NAME)
                 instanceof RequestLogAppender appender
         ? appender.dropped()
         : 0;

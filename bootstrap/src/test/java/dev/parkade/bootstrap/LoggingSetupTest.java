@@ -11,6 +11,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.ConsoleAppender;
+import dev.parkade.adapters.web.ParkadeApi;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class LoggingSetupTest {
 
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     assertEquals(Level.WARN, root.getLevel());
-    assertEquals(Level.INFO, context.getLogger("dev.parkade.requests").getEffectiveLevel());
+    assertEquals(Level.INFO, context.getLogger(ParkadeApi.REQUEST_LOGGER).getEffectiveLevel());
     assertEquals(Level.WARN, context.getLogger("org.eclipse.jetty").getEffectiveLevel());
     ConsoleAppender<?> console =
         assertInstanceOf(ConsoleAppender.class, root.getAppender("STDOUT"));
@@ -43,7 +44,7 @@ class LoggingSetupTest {
         assertInstanceOf(PatternLayoutEncoder.class, console.getEncoder());
     assertEquals(LoggingSetup.PATTERN, encoder.getPattern());
 
-    Logger requests = context.getLogger(LoggingSetup.REQUEST_LOGGER);
+    Logger requests = context.getLogger(ParkadeApi.REQUEST_LOGGER);
     assertFalse(requests.isAdditive(), "request lines are not written twice");
     RequestLogAppender requestLog =
         assertInstanceOf(RequestLogAppender.class, requests.getAppender(RequestLogAppender.NAME));

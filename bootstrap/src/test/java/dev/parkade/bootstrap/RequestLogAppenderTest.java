@@ -9,6 +9,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.AppenderBase;
+import dev.parkade.adapters.web.ParkadeApi;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -48,7 +49,7 @@ class RequestLogAppenderTest {
     appender.setContext(context);
     appender.addAppender(output);
     appender.start();
-    Logger requests = context.getLogger(LoggingSetup.REQUEST_LOGGER);
+    Logger requests = context.getLogger(ParkadeApi.REQUEST_LOGGER);
     requests.setLevel(Level.INFO);
     requests.addAppender(appender);
 

@@ -24,6 +24,12 @@ import java.util.stream.Stream;
  * Idempotency-Key} through {@link Idempotency}.
  */
 public final class ParkadeApi {
+  /**
+   * The logger of the request log, one line per request: its own name, so that an operator can
+   * route or silence it apart from the rest.
+   */
+  public static final String REQUEST_LOGGER = "dev.parkade.requests";
+
   static final long MAX_BODY_BYTES = 64 * 1024;
   private static final Duration GRACE = Duration.ofSeconds(10);
 

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /** Every request's id, its count in the metrics and, unless switched off, its access-log line. */
 final class RequestLog {
-  private static final Logger REQUESTS = LoggerFactory.getLogger("dev.parkade.requests");
+  private static final Logger REQUESTS = LoggerFactory.getLogger(ParkadeApi.REQUEST_LOGGER);
   private static final String REQUEST_ID = "X-Request-Id";
   private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
