@@ -16,6 +16,7 @@ final class Designs {
       case "global-lock" -> new GlobalLockEngine();
       case "literal-scan" -> new LiteralScanEngine();
       case "lock-free-floor" -> new LockFreeFloorEngine();
+      case "record-keeping-floor" -> new RecordKeepingFloorEngine();
       default -> throw new IllegalArgumentException("no design " + design);
     };
   }

@@ -14,8 +14,9 @@ import java.util.TreeMap;
 /**
  * Reads JMH CSV results of {@link StartEndPairs} and prints, for every cell (threads, spots,
  * occupancy), each design's pairs per second and Parkade's ratios against the reference designs
- * measured in the same run; and, in the cells where it was run, the {@link LockFreeFloorEngine}'s
- * ratio against the best reference.
+ * measured in the same run; and, in the cells where they were run, the {@link
+ * LockFreeFloorEngine}'s ratio against the best reference and Parkade's against both floor designs
+ * (the {@link RecordKeepingFloorEngine} adds to the floor what the promises cost).
  */
 public final class Report {
   private Report() {}
@@ -49,8 +50,8 @@ public final class Report {
     }
     System.out.printf(
         Locale.ROOT,
-        "| threads | spots | occupancy | parkade pairs/s | global lock | literal scan | parkade / best reference | parkade / literal scan | lock-free floor / best reference | parkade / lock-free floor |%n"
-            + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n");
+        "| threads | spots | occupancy | parkade pairs/s | global lock | literal scan | parkade / best reference | parkade / literal scan | lock-free floor / best reference | parkade / lock-free floor | parkade / record-keeping floor |%n"
+            + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n");
     for (Map.Entry<String, Map<String, Double>> cell : cells.entrySet()) {
       String[] k = cell.getKey().split("\\|", -1);
       Map<String, Double> by = cell.getValue();
@@ -58,11 +59,12 @@ public final class Report {
       double lock = by.getOrDefault("global-lock", Double.NaN);
       double scan = by.getOrDefault("literal-scan", Double.NaN);
       Double floor = by.get("lock-free-floor");
+      Double keeping = by.get("record-keeping-floor");
       // the literal scan runs in the cells its target names only
       double best = Double.isNaN(scan) ? lock : Math.max(lock, scan);
       System.out.printf(
           Locale.ROOT,
-          "| %s | %,d | %s%% | %,.0f | %,.0f | %s | %.2f | %s | %s | %s |%n",
+          "| %s | %,d | %s%% | %,.0f | %,.0f | %s | %.2f | %s | %s | %s | %s |%n",
           k[0],
           Integer.parseInt(k[1]),
           new BigDecimal(k[2]).movePointRight(2).stripTrailingZeros().toPlainString(),
@@ -72,7 +74,8 @@ public final class Report {
           parkade / best,
           Double.isNaN(scan) ? "" : String.format(Locale.ROOT, "%,.1f", parkade / scan),
           floor == null ? "" : String.format(Locale.ROOT, "%.2f", floor / best),
-          floor == null ? "" : String.format(Locale.ROOT, "%.2f", parkade / floor));
+          floor == null ? "" : String.format(Locale.ROOT, "%.2f", parkade / floor),
+          keeping == null ? "" : String.format(Locale.ROOT, "%.2f", parkade / keeping));
     }
   }
 
