@@ -50,8 +50,8 @@ public final class Report {
     }
     System.out.printf(
         Locale.ROOT,
-        "| threads | spots | occupancy | parkade pairs/s | global lock | literal scan | parkade / best reference | parkade / literal scan | lock-free floor / best reference | parkade / lock-free floor | parkade / record-keeping floor |%n"
-            + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n");
+        "| threads | spots | occupancy | parkade pairs/s | global lock | literal scan | parkade / best reference | parkade / literal scan | lock-free floor / best reference | parkade / lock-free floor | parkade / record-keeping floor | record-keeping floor / lock-free floor |%n"
+            + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n");
     for (Map.Entry<String, Map<String, Double>> cell : cells.entrySet()) {
       String[] k = cell.getKey().split("\\|", -1);
       Map<String, Double> by = cell.getValue();
@@ -64,7 +64,7 @@ public final class Report {
       double best = Double.isNaN(scan) ? lock : Math.max(lock, scan);
       System.out.printf(
           Locale.ROOT,
-          "| %s | %,d | %s%% | %,.0f | %,.0f | %s | %.2f | %s | %s | %s | %s |%n",
+          "| %s | %,d | %s%% | %,.0f | %,.0f | %s | %.2f | %s | %s | %s | %s | %s |%n",
           k[0],
           Integer.parseInt(k[1]),
           new BigDecimal(k[2]).movePointRight(2).stripTrailingZeros().toPlainString(),
@@ -75,7 +75,10 @@ public final class Report {
           Double.isNaN(scan) ? "" : String.format(Locale.ROOT, "%,.1f", parkade / scan),
           floor == null ? "" : String.format(Locale.ROOT, "%.2f", floor / best),
           floor == null ? "" : String.format(Locale.ROOT, "%.2f", parkade / floor),
-          keeping == null ? "" : String.format(Locale.ROOT, "%.2f", parkade / keeping));
+          keeping == null ? "" : String.format(Locale.ROOT, "%.2f", parkade / keeping),
+          keeping == null || floor == null
+              ? ""
+              : String.format(Locale.ROOT, "%.2f", keeping / floor));
     }
   }
 
