@@ -4,6 +4,7 @@ import dev.parkade.domain.BestFit;
 import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.port.FacilityCounts;
+import java.util.Arrays;
 
 /**
  * A facility's counts per feature class as of one commit, and whether the facility is deleted:
@@ -12,10 +13,12 @@ import dev.parkade.domain.port.FacilityCounts;
  * compare-and-set from the tally it counted from can never mistake an old one for the current one.
  */
 final class Tally {
-  static final Tally EMPTY =
-      new Tally(new long[SpotFeatures.CLASSES], new long[SpotFeatures.CLASSES], false);
+  static final Tally EMPTY = new Tally(new long[0], new long[0], false);
 
-  // Never changed once the tally is built; totals are shared by the tallies of starts and ends.
+  // Indexed by class mask, both as long as the highest class that has had a spot here: most
+  // facilities use a few low classes (an untyped lot, one), and every start and end copies the
+  // free counts. Never changed once the tally is built; totals are shared by the tallies of starts
+  // and ends.
   private final long[] total;
   private final long[] free;
   private final boolean deleted;
@@ -28,12 +31,13 @@ final class Tally {
 
   /** This tally with class {@code mask} changed by the given amounts. */
   Tally adjust(int mask, long totalChange, long freeChange) {
+    int length = Math.max(free.length, mask + 1);
     long[] nextTotal = total;
-    if (totalChange != 0) {
-      nextTotal = total.clone();
+    if (totalChange != 0 || length > total.length) {
+      nextTotal = Arrays.copyOf(total, length);
       nextTotal[mask] += totalChange;
     }
-    long[] nextFree = free.clone();
+    long[] nextFree = Arrays.copyOf(free, length);
     nextFree[mask] += freeChange;
     return new Tally(nextTotal, nextFree, deleted);
   }
@@ -64,7 +68,8 @@ final class Tally {
   int bestFreeRank(SpotFeatures needs) {
     int classes = BestFit.fittingClasses(needs);
     for (int rank = 0; rank < classes; rank++) {
-      if (free[BestFit.maskAt(needs, rank)] > 0) {
+      int mask = BestFit.maskAt(needs, rank);
+      if (mask < free.length && free[mask] > 0) {
         return rank;
       }
     }
@@ -72,7 +77,10 @@ final class Tally {
   }
 
   FacilityCounts counts(FacilityId facility) {
-    return new FacilityCounts(facility, total, free);
+    return new FacilityCounts(
+        facility,
+        Arrays.copyOf(total, SpotFeatures.CLASSES),
+        Arrays.copyOf(free, SpotFeatures.CLASSES));
   }
 
   @Override
