@@ -3,10 +3,8 @@ package dev.parkade.benchmarks;
 import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -33,31 +31,16 @@ public final class LockFreeFloorEngine implements ParkingEngine {
     }
   }
 
-  private final List<SpotId> ids = new ArrayList<>();
-  // Boxed once, so that queueing a spot again allocates only the queue's node.
-  private final List<Integer> numbers = new ArrayList<>();
-  private final ConcurrentLinkedQueue<Integer> free = new ConcurrentLinkedQueue<>();
+  private final NumberedSpots spots = new NumberedSpots();
   private final LongAdder freeCount = new LongAdder();
   private final ConcurrentHashMap<UserId, Held> byUser = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<LicensePlate, UserId> byPlate = new ConcurrentHashMap<>();
 
   /** Set-up only, before any start: not safe against concurrent starts. */
   @Override
-  public void addSpots(List<SpotId> spots) {
-    for (SpotId id : spots) {
-      Integer number = ids.size();
-      ids.add(id);
-      numbers.add(number);
-      free.add(number);
-    }
-    freeCount.add(spots.size());
-  }
-
-  @Override
-  public void prefill(List<UserId> users, List<LicensePlate> plates) {
-    for (int i = 0; i < users.size(); i++) {
-      start(users.get(i), plates.get(i));
-    }
+  public void addSpots(List<SpotId> added) {
+    spots.add(added);
+    freeCount.add(added.size());
   }
 
   @Override
@@ -70,7 +53,7 @@ public final class LockFreeFloorEngine implements ParkingEngine {
       byUser.remove(user, held);
       return Outcome.VEHICLE_ALREADY_PARKED;
     }
-    Integer spot = free.poll();
+    Integer spot = spots.take();
     if (spot == null) {
       byPlate.remove(plate, user);
       byUser.remove(user, held);
@@ -89,7 +72,7 @@ public final class LockFreeFloorEngine implements ParkingEngine {
       return Outcome.NO_ACTIVE_SESSION; // a start still in flight is not a session yet
     }
     byPlate.remove(held.plate, user);
-    free.offer(numbers.get(spot));
+    spots.release(spot);
     freeCount.increment();
     return Outcome.ENDED;
   }
@@ -101,6 +84,6 @@ public final class LockFreeFloorEngine implements ParkingEngine {
 
   @Override
   public List<SpotId> firstFree(int limit) {
-    return free.stream().limit(limit).map(ids::get).toList();
+    return spots.firstFree(limit);
   }
 }

@@ -25,13 +25,6 @@ public final class ParkadeEngine implements ParkingEngine {
   }
 
   @Override
-  public void prefill(List<UserId> users, List<LicensePlate> plates) {
-    for (int i = 0; i < users.size(); i++) {
-      start(users.get(i), plates.get(i)); // constant time per start: no shortcut needed
-    }
-  }
-
-  @Override
   public Outcome start(UserId user, LicensePlate plate) {
     try {
       lot.start(new NewSession(new SessionId("s" + ids.incrementAndGet()), user, plate, NOW));

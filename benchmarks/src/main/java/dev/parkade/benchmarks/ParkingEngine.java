@@ -24,9 +24,14 @@ public interface ParkingEngine {
 
   /**
    * Parks {@code users[i]} with {@code plates[i]} before measuring, as the design's own starts
-   * would leave the lot, but without paying a scan per filler (quadratic for a scanning design).
+   * would leave the lot. By those starts, unless a design overrides it not to pay a scan per filler
+   * (quadratic for a scanning design).
    */
-  void prefill(List<UserId> users, List<LicensePlate> plates);
+  default void prefill(List<UserId> users, List<LicensePlate> plates) {
+    for (int i = 0; i < users.size(); i++) {
+      start(users.get(i), plates.get(i));
+    }
+  }
 
   Outcome start(UserId user, LicensePlate plate);
 

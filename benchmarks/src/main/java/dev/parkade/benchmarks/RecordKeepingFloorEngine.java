@@ -9,10 +9,8 @@ import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -42,9 +40,7 @@ public final class RecordKeepingFloorEngine implements ParkingEngine {
     }
   }
 
-  private final List<SpotId> ids = new ArrayList<>();
-  private final List<Integer> numbers = new ArrayList<>();
-  private final ConcurrentLinkedQueue<Integer> free = new ConcurrentLinkedQueue<>();
+  private final NumberedSpots spots = new NumberedSpots();
   private final AtomicLong freeCount = new AtomicLong();
   private final AtomicLong sessionIds = new AtomicLong();
   private final ConcurrentHashMap<UserId, Held> byUser = new ConcurrentHashMap<>();
@@ -55,21 +51,9 @@ public final class RecordKeepingFloorEngine implements ParkingEngine {
 
   /** Set-up only, before any start: not safe against concurrent starts. */
   @Override
-  public void addSpots(List<SpotId> spots) {
-    for (SpotId id : spots) {
-      Integer number = ids.size();
-      ids.add(id);
-      numbers.add(number);
-      free.add(number);
-    }
-    freeCount.addAndGet(spots.size());
-  }
-
-  @Override
-  public void prefill(List<UserId> users, List<LicensePlate> plates) {
-    for (int i = 0; i < users.size(); i++) {
-      start(users.get(i), plates.get(i));
-    }
+  public void addSpots(List<SpotId> added) {
+    spots.add(added);
+    freeCount.addAndGet(added.size());
   }
 
   @Override
@@ -82,7 +66,7 @@ public final class RecordKeepingFloorEngine implements ParkingEngine {
       byUser.remove(user, held);
       return Outcome.VEHICLE_ALREADY_PARKED;
     }
-    Integer spot = free.poll();
+    Integer spot = spots.take();
     if (spot == null) {
       byPlate.remove(plate, user);
       byUser.remove(user, held);
@@ -96,7 +80,7 @@ public final class RecordKeepingFloorEngine implements ParkingEngine {
 
   private ParkingSession record(Held held, UserId user) {
     return ParkingSession.started(
-        held.id, user, held.plate, ids.get(held.spot), NOW, FacilityId.DEFAULT, SpotFeatures.NONE);
+        held.id, user, held.plate, spots.id(held.spot), NOW, FacilityId.DEFAULT, SpotFeatures.NONE);
   }
 
   @Override
@@ -109,7 +93,7 @@ public final class RecordKeepingFloorEngine implements ParkingEngine {
     ParkingSession record = record(held, user).endedAt(NOW);
     byId.put(held.id, record);
     byPlate.remove(held.plate, user);
-    free.offer(numbers.get(spot));
+    spots.release(spot);
     freeCount.incrementAndGet();
     ParkingSession dropped = history.getAndSet((int) (ended.getAndIncrement() % HISTORY), record);
     if (dropped != null) {
@@ -125,6 +109,6 @@ public final class RecordKeepingFloorEngine implements ParkingEngine {
 
   @Override
   public List<SpotId> firstFree(int limit) {
-    return free.stream().limit(limit).map(ids::get).toList();
+    return spots.firstFree(limit);
   }
 }
