@@ -19,8 +19,15 @@ import dev.parkade.domain.port.Occupancy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -240,10 +247,39 @@ class ParkingServiceTest {
   }
 
   @Test
-  void randomUuids_areValidSessionIds_andDistinct() {
+  void randomUuids_areVersion4Uuids_distinctAcrossThreads() throws Exception {
     SessionIdGenerator ids = SessionIdGenerator.randomUuids();
-    SessionId first = ids.next();
-    assertEquals(36, first.value().length());
-    assertTrue(!first.equals(ids.next()));
+    int threads = 4;
+    int each = 20_000;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CyclicBarrier together = new CyclicBarrier(threads);
+      List<Future<List<SessionId>>> drawn = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        drawn.add(
+            pool.submit(
+                () -> {
+                  together.await();
+                  List<SessionId> mine = new ArrayList<>(each);
+                  for (int i = 0; i < each; i++) {
+                    mine.add(ids.next());
+                  }
+                  return mine;
+                }));
+      }
+      Set<SessionId> all = new HashSet<>();
+      for (Future<List<SessionId>> future : drawn) {
+        for (SessionId id : future.get()) {
+          UUID uuid = UUID.fromString(id.value());
+          assertEquals(id.value(), uuid.toString(), "canonical form");
+          assertEquals(4, uuid.version(), id.value());
+          assertEquals(2, uuid.variant(), id.value());
+          assertTrue(all.add(id), "drawn twice: " + id);
+        }
+      }
+      assertEquals(threads * each, all.size());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
