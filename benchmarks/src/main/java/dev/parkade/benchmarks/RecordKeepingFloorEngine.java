@@ -1,15 +1,14 @@
 package dev.parkade.benchmarks;
 
 import dev.parkade.adapters.inmemory.InMemoryParkingLot;
-import dev.parkade.domain.FacilityId;
 import dev.parkade.domain.LicensePlate;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
-import dev.parkade.domain.SpotFeatures;
 import dev.parkade.domain.SpotId;
 import dev.parkade.domain.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -74,13 +73,13 @@ public final class RecordKeepingFloorEngine implements ParkingEngine {
     }
     freeCount.decrementAndGet();
     held.spot = spot;
-    byId.put(held.id, record(held, user));
+    byId.put(held.id, record(held, user, Optional.empty()));
     return Outcome.PARKED;
   }
 
-  private ParkingSession record(Held held, UserId user) {
-    return ParkingSession.started(
-        held.id, user, held.plate, spots.id(held.spot), NOW, FacilityId.DEFAULT, SpotFeatures.NONE);
+  /** One record per start and one per end, as Parkade builds them. */
+  private ParkingSession record(Held held, UserId user, Optional<Instant> end) {
+    return new ParkingSession(held.id, user, held.plate, spots.id(held.spot), NOW, end);
   }
 
   @Override
@@ -90,7 +89,7 @@ public final class RecordKeepingFloorEngine implements ParkingEngine {
     if (held == null || spot == -1 || !byUser.remove(user, held)) {
       return Outcome.NO_ACTIVE_SESSION;
     }
-    ParkingSession record = record(held, user).endedAt(NOW);
+    ParkingSession record = record(held, user, Optional.of(NOW));
     byId.put(held.id, record);
     byPlate.remove(held.plate, user);
     spots.release(spot);

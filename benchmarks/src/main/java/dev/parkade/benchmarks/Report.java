@@ -15,8 +15,9 @@ import java.util.TreeMap;
  * Reads JMH CSV results of {@link StartEndPairs} and prints, for every cell (threads, spots,
  * occupancy), each design's pairs per second and Parkade's ratios against the reference designs
  * measured in the same run; and, in the cells where they were run, the {@link
- * LockFreeFloorEngine}'s ratio against the best reference and Parkade's against both floor designs
- * (the {@link RecordKeepingFloorEngine} adds to the floor what the promises cost).
+ * LockFreeFloorEngine}'s ratio against the best reference, Parkade's against both floor designs,
+ * and the {@link RecordKeepingFloorEngine}'s against the lock-free floor: what the promises alone
+ * cost.
  */
 public final class Report {
   private Report() {}
