@@ -2,6 +2,7 @@ package dev.parkade.application;
 
 import dev.parkade.domain.port.SessionChange;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -11,6 +12,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * slots in ticket order and stops at one not yet stored (its writer is between the two steps), to
  * take it on its next look. A writer never waits: when the reader falls a whole ring behind, the
  * changes it missed are lost and {@link #drainTo} says so.
+ *
+ * <p>A writer that finds the reader a whole ring behind its ticket does not store its change: it
+ * would go over one the reader has not taken, so a change is lost either way. It only marks the
+ * ring as overflowed, and the reader's next look skips to the newest ticket. Under a flood of
+ * changes, most writers then pay a ticket and two reads, not a store into a line the others share.
  */
 final class SessionChangeRing {
   private record Entry(long ticket, SessionChange change) {}
@@ -18,7 +24,11 @@ final class SessionChangeRing {
   private final AtomicReferenceArray<Entry> slots;
   private final int mask;
   private final AtomicLong tickets = new AtomicLong();
+  private final AtomicBoolean overflowed = new AtomicBoolean();
   private long next; // the reader's only
+
+  /** The reader's {@code next} as of its last look, for writers: never ahead of it. */
+  private volatile long taken;
 
   /**
    * @param capacity a power of two
@@ -32,7 +42,14 @@ final class SessionChangeRing {
   }
 
   void offer(SessionChange change) {
-    store(ticket(), change);
+    long ticket = ticket();
+    if (ticket - taken >= slots.length()) {
+      if (!overflowed.get()) {
+        overflowed.set(true);
+      }
+      return;
+    }
+    store(ticket, change);
   }
 
   /** The first step of an offer, apart so that a test can pause a writer between the two. */
@@ -61,8 +78,27 @@ final class SessionChangeRing {
    * @return false when changes were lost since the last call (the ring overflowed)
    */
   boolean drainTo(List<SessionChange> into) {
+    return drainTo(into, () -> {});
+  }
+
+  /**
+   * A drain that runs {@code meanwhile} once it has read the tickets, apart so that a test can put
+   * a writer there: one that reads the reader's position before this drain moves it.
+   */
+  boolean drainTo(List<SessionChange> into, Runnable meanwhile) {
+    // The flag before the tickets: a writer that set it took its ticket first, so the skip below
+    // goes past that ticket. A writer that skips later sets it for the next drain, which skips
+    // then: the reader never waits for good at a slot that will not be stored.
+    boolean skipped = overflowed.get() && overflowed.getAndSet(false);
     long end = tickets.get();
-    if (end - next > slots.length()) {
+    meanwhile.run();
+    boolean complete = takeTo(into, skipped, end);
+    taken = next;
+    return complete;
+  }
+
+  private boolean takeTo(List<SessionChange> into, boolean skipped, long end) {
+    if (skipped || end - next > slots.length()) {
       next = end;
       return false;
     }

@@ -147,11 +147,16 @@ class ChangeSignalsTest {
         last[writer] = i;
       }
     }
-    ring.drainTo(taken);
+    lost |= !ring.drainTo(taken);
     for (Future<?> f : running) {
       f.get();
     }
     pool.shutdown();
+    SessionChange after = new SessionChange(new UserId("after"), new SessionId("after"));
+    ring.offer(after);
+    List<SessionChange> later = new ArrayList<>();
+    assertTrue(ring.drainTo(later), "once the writers stopped, the ring is whole again");
+    assertEquals(List.of(after), later, "a change after the flood is taken, not waited for");
 
     assertTrue(inOrder, "each writer's changes come in its order");
     Set<SessionChange> distinct = new HashSet<>(taken);
@@ -160,6 +165,27 @@ class ChangeSignalsTest {
       assertEquals(writers * perWriter, taken.size(), "none lost without saying so");
     }
     assertTrue(taken.size() > 0);
+  }
+
+  /**
+   * A writer a whole ring ahead of the reader stores nothing. When it read the reader's position
+   * before a drain moved it, the drain ends at the ticket it skipped: the next one must not wait
+   * there for good.
+   */
+  @Test
+  void aWriterSkippingWhileADrainRuns_neverStopsTheRing() {
+    SessionChangeRing ring = new SessionChangeRing(4);
+    for (int i = 0; i < 4; i++) {
+      ring.offer(change(i));
+    }
+    List<SessionChange> taken = new ArrayList<>();
+    assertTrue(ring.drainTo(taken, () -> ring.offer(change(4))));
+    assertEquals(List.of(change(0), change(1), change(2), change(3)), taken);
+    assertFalse(ring.drainTo(taken), "the change a whole ring ahead was lost: said so");
+    ring.offer(change(5));
+    List<SessionChange> after = new ArrayList<>();
+    assertTrue(ring.drainTo(after));
+    assertEquals(List.of(change(5)), after, "later changes still flow");
   }
 
   /** A facility signalled after a drain is always in a later drain, whatever the interleaving. */
