@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,7 +71,34 @@ public final class HttpLoad {
   private static final double JIT_SETTLED = 0.05;
   private static final int WARM_UP_ROUNDS_MAX = 4;
 
+  /**
+   * Requests that got no response at all (the connection closed first), over the whole run: not
+   * errors of the API, whose answers are all checked, but shown with the errors.
+   */
+  private static final NoResponses NO_RESPONSE = new NoResponses();
+
   private HttpLoad() {}
+
+  /** A count of requests without a response, and the first few. */
+  private static final class NoResponses {
+    private final AtomicLong count = new AtomicLong();
+    private final List<String> first = new CopyOnWriteArrayList<>();
+
+    void record(String what) {
+      if (count.incrementAndGet() <= 3) {
+        first.add(what);
+      }
+    }
+
+    void print() {
+      System.out.printf(
+          Locale.ROOT,
+          "requests without any response (the connection closed first; the driver's session, if"
+              + " any, then ended): %d%n",
+          count.get());
+      first.forEach(what -> System.out.println("  first: " + what));
+    }
+  }
 
   /** What a request was, for its latencies. */
   private enum Kind {
@@ -146,6 +174,7 @@ public final class HttpLoad {
           server.linesDrained());
       Stream.concat(healthRun.firstErrors.stream(), cycleRun.firstErrors.stream())
           .forEach(e -> System.out.println("  first error: " + e));
+      NO_RESPONSE.print();
       long subscriberErrors =
           withSubscribers.map(runs -> runs[0].errors + runs[1].errors).orElse(0L);
       failed =
@@ -343,11 +372,18 @@ public final class HttpLoad {
     return response.isPresent() && worker.expect(response.get(), 200, "GET /health/live");
   }
 
-  /** Starts a session for the worker's next driver and ends it by its id. */
+  /**
+   * Starts a session for the worker's next driver and ends it by its id. A start or an end that got
+   * no response may have run or not: the driver's session, if it has one, is ended, so that its
+   * next start is not refused.
+   */
   private static boolean cycle(Worker worker) throws InterruptedException {
     Driver driver = worker.nextDriver();
     Optional<HttpResponse<String>> started = worker.send(Kind.START, driver.start);
-    if (started.isEmpty() || !worker.expect(started.get(), 201, "start")) {
+    if (started.isEmpty()) {
+      return worker.recover(driver);
+    }
+    if (!worker.expect(started.get(), 201, "start")) {
       return false;
     }
     Optional<String> location = started.get().headers().firstValue("Location");
@@ -361,7 +397,10 @@ public final class HttpLoad {
             .POST(HttpRequest.BodyPublishers.noBody())
             .build();
     Optional<HttpResponse<String>> ended = worker.send(Kind.END, end);
-    if (ended.isEmpty() || !worker.expect(ended.get(), 200, "end")) {
+    if (ended.isEmpty()) {
+      return worker.recover(driver);
+    }
+    if (!worker.expect(ended.get(), 200, "end")) {
       return false;
     }
     if (!ended.get().body().contains("\"ENDED\"")) {
@@ -609,7 +648,10 @@ public final class HttpLoad {
       return driver;
     }
 
-    /** Sends {@code request}, recording its latency; empty (and an error) when it fails. */
+    /**
+     * Sends {@code request}, recording its latency; empty when no response came at all, which is
+     * counted apart from the errors ({@link #NO_RESPONSE}).
+     */
     Optional<HttpResponse<String>> send(Kind kind, HttpRequest request)
         throws InterruptedException {
       long started = System.nanoTime();
@@ -618,9 +660,32 @@ public final class HttpLoad {
         latencies(kind).add(System.nanoTime() - started);
         return Optional.of(response);
       } catch (IOException e) {
-        error(request.method() + " " + request.uri().getPath() + " failed: " + e);
+        NO_RESPONSE.record(request.method() + " " + request.uri().getPath() + ": " + e);
         return Optional.empty();
       }
+    }
+
+    /**
+     * Ends {@code driver}'s session, if any, after a start or an end whose response never came;
+     * always false, for the cycle's answer. An error only if the lot does not answer this either.
+     */
+    boolean recover(Driver driver) throws InterruptedException {
+      HttpRequest end =
+          HttpRequest.newBuilder(base.resolve("/api/v1/sessions/current/end"))
+              .timeout(TIMEOUT)
+              .header("Authorization", driver.authorization)
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build();
+      try {
+        HttpResponse<String> response = client.send(end, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 && response.statusCode() != 404) {
+          error(
+              "ending a driver's session after a lost response answered " + response.statusCode());
+        }
+      } catch (IOException e) {
+        error("ending a driver's session after a lost response failed: " + e);
+      }
+      return false;
     }
 
     boolean expect(HttpResponse<String> response, int status, String what) {
