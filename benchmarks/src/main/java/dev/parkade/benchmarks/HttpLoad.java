@@ -61,6 +61,9 @@ import java.util.stream.Stream;
  * (10), connections (64).
  */
 public final class HttpLoad {
+  /** A server log line at WARN or ERROR: the level follows the time. */
+  private static final Pattern WARNING_LINE = Pattern.compile("^\\S+\\s+(WARN|ERROR)\\s");
+
   private static final Pattern READY_LINE =
       Pattern.compile("Parkade ready at (http://\\S+) \\(storage (\\S+)\\)");
   private static final Pattern OCCUPIED = Pattern.compile("\"occupied\"\\s*:\\s*(\\d+)");
@@ -75,12 +78,12 @@ public final class HttpLoad {
    * Requests that got no response at all (the connection closed first), over the whole run: not
    * errors of the API, whose answers are all checked, but shown with the errors.
    */
-  private static final NoResponses NO_RESPONSE = new NoResponses();
+  private static final FirstFew NO_RESPONSE = new FirstFew();
 
   private HttpLoad() {}
 
-  /** A count of requests without a response, and the first few. */
-  private static final class NoResponses {
+  /** A count of things seen, and the first few. */
+  private static final class FirstFew {
     private final AtomicLong count = new AtomicLong();
     private final List<String> first = new CopyOnWriteArrayList<>();
 
@@ -90,13 +93,9 @@ public final class HttpLoad {
       }
     }
 
-    void print() {
-      System.out.printf(
-          Locale.ROOT,
-          "requests without any response (the connection closed first; the driver's session, if"
-              + " any, then ended): %d%n",
-          count.get());
-      first.forEach(what -> System.out.println("  first: " + what));
+    void print(String what) {
+      System.out.printf(Locale.ROOT, "%s: %d%n", what, count.get());
+      first.forEach(line -> System.out.println("  first: " + line));
     }
   }
 
@@ -174,7 +173,10 @@ public final class HttpLoad {
           server.linesDrained());
       Stream.concat(healthRun.firstErrors.stream(), cycleRun.firstErrors.stream())
           .forEach(e -> System.out.println("  first error: " + e));
-      NO_RESPONSE.print();
+      NO_RESPONSE.print(
+          "requests without any response (the connection closed first; the driver's session, if"
+              + " any, then ended)");
+      server.printWarnings();
       long subscriberErrors =
           withSubscribers.map(runs -> runs[0].errors + runs[1].errors).orElse(0L);
       failed =
@@ -795,12 +797,14 @@ public final class HttpLoad {
     private final Path dir;
     private final URI base;
     private final AtomicLong lines;
+    private final FirstFew warnings;
 
-    private Server(Process process, Path dir, URI base, AtomicLong lines) {
+    private Server(Process process, Path dir, URI base, AtomicLong lines, FirstFew warnings) {
       this.process = process;
       this.dir = dir;
       this.base = base;
       this.lines = lines;
+      this.warnings = warnings;
     }
 
     static Server start(String jar, String secret) throws Exception {
@@ -829,6 +833,7 @@ public final class HttpLoad {
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "parkade-server-stop"));
       CompletableFuture<String> ready = new CompletableFuture<>();
       AtomicLong lines = new AtomicLong();
+      FirstFew warnings = new FirstFew();
       List<String> early = new ArrayList<>();
       Thread drain =
           new Thread(
@@ -838,6 +843,9 @@ public final class HttpLoad {
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                   for (String line = out.readLine(); line != null; line = out.readLine()) {
                     lines.incrementAndGet();
+                    if (WARNING_LINE.matcher(line).find()) {
+                      warnings.record(line);
+                    }
                     if (!ready.isDone()) {
                       Matcher m = READY_LINE.matcher(line);
                       if (m.find()) {
@@ -859,7 +867,7 @@ public final class HttpLoad {
       drain.start();
       try {
         String url = ready.get(60, TimeUnit.SECONDS);
-        return new Server(process, dir, URI.create(url), lines);
+        return new Server(process, dir, URI.create(url), lines, warnings);
       } catch (Exception e) {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
@@ -877,6 +885,11 @@ public final class HttpLoad {
 
     long linesDrained() {
       return lines.get();
+    }
+
+    /** How many lines the server logged at WARN or ERROR, and the first few. */
+    void printWarnings() {
+      warnings.print("server log lines at WARN or ERROR");
     }
 
     /** Stops the server (SIGTERM, then SIGKILL after 30 s) and deletes its directory. */

@@ -209,7 +209,7 @@ public final class PostgresLoad {
    * ({@code typed}) the spots and needs of {@link TypedLots}, client thread {@code t} having the
    * needs of driver {@code t}.
    */
-  private static Run parkade(
+  static Run parkade(
       EmbeddedPostgres pg, String database, int threads, Phases phases, boolean typed)
       throws Exception {
     String url = createDatabase(pg, database);
@@ -261,7 +261,7 @@ public final class PostgresLoad {
    * Parkade's untyped pairs with every start and end sent under a key of its own, as a client that
    * always sends {@code Idempotency-Key} does: each pair writes two key rows.
    */
-  private static Run keyed(EmbeddedPostgres pg, String database, int threads, Phases phases)
+  static Run keyed(EmbeddedPostgres pg, String database, int threads, Phases phases)
       throws Exception {
     String url = createDatabase(pg, database);
     try (JdbcStorage storage =

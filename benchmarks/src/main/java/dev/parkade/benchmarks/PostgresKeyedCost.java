@@ -1,0 +1,59 @@
+package dev.parkade.benchmarks;
+
+import dev.parkade.benchmarks.PostgresLoad.Phases;
+import dev.parkade.benchmarks.PostgresLoad.Run;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Where a keyed pair's extra cost on PostgreSQL comes from: keyed against unkeyed untyped pairs, in
+ * the order unkeyed, keyed, keyed, unkeyed on one server as {@link PostgresLoad} runs them, with
+ * the CPU each costs per pair in the client's process and in the server's, at each thread count.
+ *
+ * <p>Arguments: seconds measured per variant, the longest warm-up per variant in seconds, then the
+ * client thread counts (for example {@code 8 15 1 32}).
+ */
+public final class PostgresKeyedCost {
+  private PostgresKeyedCost() {}
+
+  public static void main(String[] args) throws Exception {
+    Phases phases = new Phases(Integer.parseInt(args[0]), Integer.parseInt(args[1]));
+    int[] threadCounts = Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray();
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+      System.out.println(
+          "| threads | unkeyed pairs/s | keyed pairs/s | keyed / unkeyed | server CPU µs/pair:"
+              + " unkeyed | keyed | keyed / unkeyed | client CPU µs/pair: unkeyed | keyed | keyed /"
+              + " unkeyed |");
+      System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+      for (int threads : threadCounts) {
+        Run unkeyedEarly = PostgresLoad.parkade(pg, "u_a_" + threads, threads, phases, false);
+        Run keyedEarly = PostgresLoad.keyed(pg, "k_a_" + threads, threads, phases);
+        Run keyedLate = PostgresLoad.keyed(pg, "k_b_" + threads, threads, phases);
+        Run unkeyedLate = PostgresLoad.parkade(pg, "u_b_" + threads, threads, phases, false);
+        Run unkeyed = mean(unkeyedEarly, unkeyedLate);
+        Run keyed = mean(keyedEarly, keyedLate);
+        System.out.printf(
+            Locale.ROOT,
+            "| %d | %,.0f | %,.0f | %.2f | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f |%n",
+            threads,
+            unkeyed.pairsPerSecond(),
+            keyed.pairsPerSecond(),
+            keyed.pairsPerSecond() / unkeyed.pairsPerSecond(),
+            unkeyed.serverMicrosPerPair(),
+            keyed.serverMicrosPerPair(),
+            keyed.serverMicrosPerPair() / unkeyed.serverMicrosPerPair(),
+            unkeyed.clientMicrosPerPair(),
+            keyed.clientMicrosPerPair(),
+            keyed.clientMicrosPerPair() / unkeyed.clientMicrosPerPair());
+      }
+    }
+  }
+
+  private static Run mean(Run a, Run b) {
+    return new Run(
+        (a.pairsPerSecond() + b.pairsPerSecond()) / 2,
+        (a.clientMicrosPerPair() + b.clientMicrosPerPair()) / 2,
+        (a.serverMicrosPerPair() + b.serverMicrosPerPair()) / 2);
+  }
+}
