@@ -39,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -370,7 +371,8 @@ public final class HttpLoad {
   // ---------------------------------------------------------------- steps
 
   private static boolean health(Worker worker) throws InterruptedException {
-    Optional<HttpResponse<String>> response = worker.send(Kind.HEALTH, worker.health);
+    Optional<HttpResponse<String>> response =
+        worker.send(Kind.HEALTH, worker.health, worker::error);
     return response.isPresent() && worker.expect(response.get(), 200, "GET /health/live");
   }
 
@@ -381,7 +383,8 @@ public final class HttpLoad {
    */
   private static boolean cycle(Worker worker) throws InterruptedException {
     Driver driver = worker.nextDriver();
-    Optional<HttpResponse<String>> started = worker.send(Kind.START, driver.start);
+    Optional<HttpResponse<String>> started =
+        worker.send(Kind.START, driver.start, NO_RESPONSE::record);
     if (started.isEmpty()) {
       return worker.recover(driver);
     }
@@ -398,7 +401,7 @@ public final class HttpLoad {
             .header("Authorization", driver.authorization)
             .POST(HttpRequest.BodyPublishers.noBody())
             .build();
-    Optional<HttpResponse<String>> ended = worker.send(Kind.END, end);
+    Optional<HttpResponse<String>> ended = worker.send(Kind.END, end, NO_RESPONSE::record);
     if (ended.isEmpty()) {
       return worker.recover(driver);
     }
@@ -651,10 +654,11 @@ public final class HttpLoad {
     }
 
     /**
-     * Sends {@code request}, recording its latency; empty when no response came at all, which is
-     * counted apart from the errors ({@link #NO_RESPONSE}).
+     * Sends {@code request}, recording its latency; empty when no response came at all, which it
+     * tells {@code noResponse}: an error for a health check, counted apart ({@link #NO_RESPONSE})
+     * for a start or an end, whose driver is then recovered.
      */
-    Optional<HttpResponse<String>> send(Kind kind, HttpRequest request)
+    Optional<HttpResponse<String>> send(Kind kind, HttpRequest request, Consumer<String> noResponse)
         throws InterruptedException {
       long started = System.nanoTime();
       try {
@@ -662,7 +666,7 @@ public final class HttpLoad {
         latencies(kind).add(System.nanoTime() - started);
         return Optional.of(response);
       } catch (IOException e) {
-        NO_RESPONSE.record(request.method() + " " + request.uri().getPath() + ": " + e);
+        noResponse.accept(request.method() + " " + request.uri().getPath() + " failed: " + e);
         return Optional.empty();
       }
     }

@@ -1,5 +1,6 @@
 package dev.parkade.benchmarks;
 
+import dev.parkade.benchmarks.PostgresLoad.KeyedAndUnkeyed;
 import dev.parkade.benchmarks.PostgresLoad.Phases;
 import dev.parkade.benchmarks.PostgresLoad.Run;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -27,12 +28,9 @@ public final class PostgresKeyedCost {
               + " unkeyed |");
       System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
       for (int threads : threadCounts) {
-        Run unkeyedEarly = PostgresLoad.parkade(pg, "u_a_" + threads, threads, phases, false);
-        Run keyedEarly = PostgresLoad.keyed(pg, "k_a_" + threads, threads, phases);
-        Run keyedLate = PostgresLoad.keyed(pg, "k_b_" + threads, threads, phases);
-        Run unkeyedLate = PostgresLoad.parkade(pg, "u_b_" + threads, threads, phases, false);
-        Run unkeyed = mean(unkeyedEarly, unkeyedLate);
-        Run keyed = mean(keyedEarly, keyedLate);
+        KeyedAndUnkeyed both = PostgresLoad.keyedAndUnkeyed(pg, "", threads, phases);
+        Run unkeyed = both.unkeyed();
+        Run keyed = both.keyed();
         System.out.printf(
             Locale.ROOT,
             "| %d | %,.0f | %,.0f | %.2f | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f |%n",
@@ -48,12 +46,5 @@ public final class PostgresKeyedCost {
             keyed.clientMicrosPerPair() / unkeyed.clientMicrosPerPair());
       }
     }
-  }
-
-  private static Run mean(Run a, Run b) {
-    return new Run(
-        (a.pairsPerSecond() + b.pairsPerSecond()) / 2,
-        (a.clientMicrosPerPair() + b.clientMicrosPerPair()) / 2,
-        (a.serverMicrosPerPair() + b.serverMicrosPerPair()) / 2);
   }
 }

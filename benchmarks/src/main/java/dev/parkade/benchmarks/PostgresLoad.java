@@ -80,14 +80,9 @@ public final class PostgresLoad {
         Run forUpdate = raw(pg, "raw_wait_" + threads, threads, phases, false);
         Run parkade = parkade(pg, "parkade_" + threads, threads, phases, false);
         Run typed = parkade(pg, "parkade_typed_" + threads, threads, phases, true);
-        // Unkeyed, keyed, keyed, unkeyed: a variant run later on one server meets more of the
-        // earlier runs' background work, so each side of the ratio gets one early and one late run.
-        Run unkeyedEarly = parkade(pg, "parkade_unkeyed_a_" + threads, threads, phases, false);
-        Run keyedEarly = keyed(pg, "parkade_keyed_a_" + threads, threads, phases);
-        Run keyedLate = keyed(pg, "parkade_keyed_b_" + threads, threads, phases);
-        Run unkeyedLate = parkade(pg, "parkade_unkeyed_b_" + threads, threads, phases, false);
-        double keyed = (keyedEarly.pairsPerSecond() + keyedLate.pairsPerSecond()) / 2;
-        double unkeyed = (unkeyedEarly.pairsPerSecond() + unkeyedLate.pairsPerSecond()) / 2;
+        KeyedAndUnkeyed both = keyedAndUnkeyed(pg, "parkade_", threads, phases);
+        double keyed = both.keyed().pairsPerSecond();
+        double unkeyed = both.unkeyed().pairsPerSecond();
         System.out.printf(
             Locale.ROOT,
             "| %d | %,.0f | %,.0f | %,.0f | %.2f | %,.0f | %.2f | %,.0f | %.2f |%n",
@@ -209,7 +204,7 @@ public final class PostgresLoad {
    * ({@code typed}) the spots and needs of {@link TypedLots}, client thread {@code t} having the
    * needs of driver {@code t}.
    */
-  static Run parkade(
+  private static Run parkade(
       EmbeddedPostgres pg, String database, int threads, Phases phases, boolean typed)
       throws Exception {
     String url = createDatabase(pg, database);
@@ -261,7 +256,7 @@ public final class PostgresLoad {
    * Parkade's untyped pairs with every start and end sent under a key of its own, as a client that
    * always sends {@code Idempotency-Key} does: each pair writes two key rows.
    */
-  static Run keyed(EmbeddedPostgres pg, String database, int threads, Phases phases)
+  private static Run keyed(EmbeddedPostgres pg, String database, int threads, Phases phases)
       throws Exception {
     String url = createDatabase(pg, database);
     try (JdbcStorage storage =
@@ -304,11 +299,35 @@ public final class PostgresLoad {
     }
   }
 
+  /** The means of two keyed runs and of two unkeyed ones. */
+  record KeyedAndUnkeyed(Run keyed, Run unkeyed) {}
+
+  /**
+   * Untyped pairs unkeyed, keyed, keyed, unkeyed, in databases named from {@code prefix}: a variant
+   * run later on one server meets more of the earlier runs' background work, so each side of the
+   * ratio gets one early and one late run.
+   */
+  static KeyedAndUnkeyed keyedAndUnkeyed(
+      EmbeddedPostgres pg, String prefix, int threads, Phases phases) throws Exception {
+    Run unkeyedEarly = parkade(pg, prefix + "unkeyed_a_" + threads, threads, phases, false);
+    Run keyedEarly = keyed(pg, prefix + "keyed_a_" + threads, threads, phases);
+    Run keyedLate = keyed(pg, prefix + "keyed_b_" + threads, threads, phases);
+    Run unkeyedLate = parkade(pg, prefix + "unkeyed_b_" + threads, threads, phases, false);
+    return new KeyedAndUnkeyed(keyedEarly.meanWith(keyedLate), unkeyedEarly.meanWith(unkeyedLate));
+  }
+
   /** How long each variant is measured, and the longest it is warmed up first. */
   record Phases(int seconds, int maxWarmUpSeconds) {}
 
   /** What one measured run gave: throughput, and CPU time per pair on each side. */
-  record Run(double pairsPerSecond, double clientMicrosPerPair, double serverMicrosPerPair) {}
+  record Run(double pairsPerSecond, double clientMicrosPerPair, double serverMicrosPerPair) {
+    Run meanWith(Run other) {
+      return new Run(
+          (pairsPerSecond + other.pairsPerSecond) / 2,
+          (clientMicrosPerPair + other.clientMicrosPerPair) / 2,
+          (serverMicrosPerPair + other.serverMicrosPerPair) / 2);
+    }
+  }
 
   /**
    * Runs {@code pair} on {@code threads} threads: first unmeasured, in rounds of a second, until
