@@ -56,6 +56,7 @@ public final class JdbcStorage implements AutoCloseable {
     Flyway.configure()
         .dataSource(settings.url(), settings.user(), settings.password())
         .locations("classpath:db/migration")
+        .javaMigrations(new KeepPagesOfEmptiedTables())
         .failOnMissingLocations(true)
         .load()
         .migrate();

@@ -80,28 +80,7 @@ class PostgresQueryPlansTest {
     assertTrue(plan.contains("Index Cond: (ended_at <= $1)"), plan);
   }
 
-  /**
-   * The plan PostgreSQL keeps for {@code sql} once it is generic, its named parameters numbered in
-   * the order given.
-   */
   private static String genericPlan(String sql, List<String> parameters, String types) {
-    String numbered = sql;
-    for (int i = 0; i < parameters.size(); i++) {
-      numbered = numbered.replace(":" + parameters.get(i), "$" + (i + 1));
-    }
-    String prepared = numbered;
-    String nulls = String.join(", ", parameters.stream().map(p -> "NULL").toList());
-    return DATABASE
-        .jdbi()
-        .withHandle(
-            h -> {
-              h.execute("SET plan_cache_mode = force_generic_plan");
-              h.execute("PREPARE hot_query (" + types + ") AS " + prepared);
-              return String.join(
-                  "\n",
-                  h.createQuery("EXPLAIN EXECUTE hot_query (" + nulls + ")")
-                      .mapTo(String.class)
-                      .list());
-            });
+    return GenericPlans.of(DATABASE.jdbi(), sql, parameters, types);
   }
 }
