@@ -8,9 +8,10 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Where a keyed pair's extra cost on PostgreSQL comes from: keyed against unkeyed untyped pairs, in
- * the order unkeyed, keyed, keyed, unkeyed on one server as {@link PostgresLoad} runs them, with
- * the CPU each costs per pair in the client's process and in the server's, at each thread count.
+ * Where a keyed pair's extra cost on PostgreSQL comes from: keyed against unkeyed untyped pairs,
+ * measured in alternating slices on one server as {@link PostgresLoad} runs them ({@link
+ * AlternatingSlices}), with the CPU each costs per pair in the client's process and in the
+ * server's, at each thread count.
  *
  * <p>Arguments: seconds measured per variant, the longest warm-up per variant in seconds, then the
  * client thread counts (for example {@code 8 15 1 32}).

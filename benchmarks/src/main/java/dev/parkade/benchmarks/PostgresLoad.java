@@ -44,8 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The baseline is the minimal transaction pair with no constraints and no domain code; its plain
  * {@code FOR UPDATE} variant shows what SKIP LOCKED buys. Parkade runs twice: untyped (plain spots,
  * no needs) and typed (the spots and needs of {@link TypedLots}), the second against the first;
- * then untyped with every write under an {@code Idempotency-Key}, against untyped unkeyed runs,
- * each twice in the order unkeyed, keyed, keyed, unkeyed (the means are printed).
+ * then untyped with every write under an {@code Idempotency-Key}, against untyped unkeyed pairs
+ * measured in slices alternating with the keyed ones ({@link #keyedAndUnkeyed}).
  *
  * <p>Arguments: seconds measured per variant (5), the longest warm-up per variant in seconds (30),
  * then the client thread counts (1 8 32).
@@ -57,7 +57,7 @@ public final class PostgresLoad {
   private PostgresLoad() {}
 
   /** One client's start+end pair; answers whether it parked. */
-  private interface Pair {
+  interface Pair {
     boolean run(int thread, long n) throws Exception;
   }
 
@@ -207,127 +207,136 @@ public final class PostgresLoad {
   private static Run parkade(
       EmbeddedPostgres pg, String database, int threads, Phases phases, boolean typed)
       throws Exception {
-    String url = createDatabase(pg, database);
-    try (JdbcStorage storage =
-        JdbcStorage.open(JdbcSettings.of(url, "postgres", "postgres").withPoolSize(threads))) {
-      int number = 1;
-      for (int c = 0; c < TypedLots.CLASSES.length; c++) {
-        int count = typed ? TypedLots.spotsOfClass(SPOTS, c) : c == 0 ? SPOTS : 0;
-        List<SpotId> spots = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-          spots.add(new SpotId(String.format("L%07d", number++)));
-        }
-        if (!spots.isEmpty()) {
-          storage.lot().add(FacilityId.DEFAULT, TypedLots.CLASSES[c], spots);
-        }
-      }
-      AtomicLong ids = new AtomicLong();
-      Run run =
-          measure(
-              threads,
-              phases,
-              (thread, n) -> {
-                UserId user = new UserId("u" + thread);
-                try {
-                  storage
-                      .lot()
-                      .start(
-                          new NewSession(
-                              new SessionId("s" + ids.incrementAndGet()),
-                              user,
-                              new LicensePlate("P" + thread),
-                              NOW,
-                              FacilityId.DEFAULT,
-                              typed ? TypedLots.needsOf(thread) : SpotFeatures.NONE));
-                } catch (ParkingException refused) {
-                  return false;
-                }
-                storage.lot().endActiveSessionOf(user, NOW);
-                return true;
-              });
+    try (Variant variant = unkeyed(pg, database, threads, typed)) {
+      Run run = measure(threads, phases, variant.pair());
+      variant.checkAllFree();
+      return run;
+    }
+  }
+
+  /** A variant's own database, open, its lot loaded, and the pair that its clients run. */
+  private record Variant(JdbcStorage storage, Pair pair) implements AutoCloseable {
+    void checkAllFree() {
       if (storage.lot().occupancy().free() != SPOTS) {
         throw new IllegalStateException("invariant broken: " + storage.lot().occupancy());
       }
-      return run;
     }
+
+    @Override
+    public void close() {
+      storage.close();
+    }
+  }
+
+  private static JdbcStorage open(EmbeddedPostgres pg, String database, int threads)
+      throws SQLException {
+    String url = createDatabase(pg, database);
+    return JdbcStorage.open(JdbcSettings.of(url, "postgres", "postgres").withPoolSize(threads));
+  }
+
+  /** Parkade's unkeyed pairs, untyped or ({@code typed}) as {@link #parkade} describes. */
+  private static Variant unkeyed(EmbeddedPostgres pg, String database, int threads, boolean typed)
+      throws SQLException {
+    JdbcStorage storage = open(pg, database, threads);
+    int number = 1;
+    for (int c = 0; c < TypedLots.CLASSES.length; c++) {
+      int count = typed ? TypedLots.spotsOfClass(SPOTS, c) : c == 0 ? SPOTS : 0;
+      List<SpotId> spots = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        spots.add(new SpotId(String.format("L%07d", number++)));
+      }
+      if (!spots.isEmpty()) {
+        storage.lot().add(FacilityId.DEFAULT, TypedLots.CLASSES[c], spots);
+      }
+    }
+    AtomicLong ids = new AtomicLong();
+    return new Variant(
+        storage,
+        (thread, n) -> {
+          UserId user = new UserId("u" + thread);
+          try {
+            storage
+                .lot()
+                .start(
+                    new NewSession(
+                        new SessionId("s" + ids.incrementAndGet()),
+                        user,
+                        new LicensePlate("P" + thread),
+                        NOW,
+                        FacilityId.DEFAULT,
+                        typed ? TypedLots.needsOf(thread) : SpotFeatures.NONE));
+          } catch (ParkingException refused) {
+            return false;
+          }
+          storage.lot().endActiveSessionOf(user, NOW);
+          return true;
+        });
   }
 
   /**
    * Parkade's untyped pairs with every start and end sent under a key of its own, as a client that
    * always sends {@code Idempotency-Key} does: each pair writes two key rows.
    */
-  private static Run keyed(EmbeddedPostgres pg, String database, int threads, Phases phases)
-      throws Exception {
-    String url = createDatabase(pg, database);
-    try (JdbcStorage storage =
-        JdbcStorage.open(JdbcSettings.of(url, "postgres", "postgres").withPoolSize(threads))) {
-      List<SpotId> spots = new ArrayList<>();
-      for (int i = 1; i <= SPOTS; i++) {
-        spots.add(new SpotId(String.format("L%07d", i)));
-      }
-      storage.lot().add(spots);
-      IdempotentWrites writes = storage.idempotentWrites(Duration.ofHours(24));
-      Fingerprint start = Fingerprint.of("POST", "/api/v1/sessions", new byte[0]);
-      Fingerprint end = Fingerprint.of("POST", "/api/v1/sessions/current/end", new byte[0]);
-      AtomicLong ids = new AtomicLong();
-      Run run =
-          measure(
-              threads,
-              phases,
-              (thread, n) -> {
-                UserId user = new UserId("u" + thread);
-                KeyedAnswer started =
-                    writes.start(
-                        new KeyedRequest(user, new IdempotencyKey("s" + n), start, NOW),
-                        new NewSession(
-                            new SessionId("s" + ids.incrementAndGet()),
-                            user,
-                            new LicensePlate("P" + thread),
-                            NOW));
-                if (!(started instanceof KeyedAnswer.Fresh fresh
-                    && fresh.outcome() instanceof WriteOutcome.Started)) {
-                  return false;
-                }
-                writes.endActiveSessionOf(
-                    new KeyedRequest(user, new IdempotencyKey("e" + n), end, NOW), user);
-                return true;
-              });
-      if (storage.lot().occupancy().free() != SPOTS) {
-        throw new IllegalStateException("invariant broken: " + storage.lot().occupancy());
-      }
-      return run;
+  private static Variant keyed(EmbeddedPostgres pg, String database, int threads)
+      throws SQLException {
+    JdbcStorage storage = open(pg, database, threads);
+    List<SpotId> spots = new ArrayList<>();
+    for (int i = 1; i <= SPOTS; i++) {
+      spots.add(new SpotId(String.format("L%07d", i)));
     }
+    storage.lot().add(spots);
+    IdempotentWrites writes = storage.idempotentWrites(Duration.ofHours(24));
+    Fingerprint start = Fingerprint.of("POST", "/api/v1/sessions", new byte[0]);
+    Fingerprint end = Fingerprint.of("POST", "/api/v1/sessions/current/end", new byte[0]);
+    AtomicLong ids = new AtomicLong();
+    return new Variant(
+        storage,
+        (thread, n) -> {
+          UserId user = new UserId("u" + thread);
+          KeyedAnswer started =
+              writes.start(
+                  new KeyedRequest(user, new IdempotencyKey("s" + n), start, NOW),
+                  new NewSession(
+                      new SessionId("s" + ids.incrementAndGet()),
+                      user,
+                      new LicensePlate("P" + thread),
+                      NOW));
+          if (!(started instanceof KeyedAnswer.Fresh fresh
+              && fresh.outcome() instanceof WriteOutcome.Started)) {
+            return false;
+          }
+          writes.endActiveSessionOf(
+              new KeyedRequest(user, new IdempotencyKey("e" + n), end, NOW), user);
+          return true;
+        });
   }
 
-  /** The means of two keyed runs and of two unkeyed ones. */
+  /** Keyed and unkeyed pairs measured on the same client threads in alternating slices. */
   record KeyedAndUnkeyed(Run keyed, Run unkeyed) {}
 
   /**
-   * Untyped pairs unkeyed, keyed, keyed, unkeyed, in databases named from {@code prefix}: a variant
-   * run later on one server meets more of the earlier runs' background work, so each side of the
-   * ratio gets one early and one late run.
+   * Untyped pairs unkeyed and keyed, each in a database of its own named from {@code prefix}, both
+   * warmed up and then measured in alternating slices ({@link AlternatingSlices}): on a host whose
+   * speed drifts, two variants measured one after the other differ by the drift as much as by
+   * themselves.
    */
   static KeyedAndUnkeyed keyedAndUnkeyed(
       EmbeddedPostgres pg, String prefix, int threads, Phases phases) throws Exception {
-    Run unkeyedEarly = parkade(pg, prefix + "unkeyed_a_" + threads, threads, phases, false);
-    Run keyedEarly = keyed(pg, prefix + "keyed_a_" + threads, threads, phases);
-    Run keyedLate = keyed(pg, prefix + "keyed_b_" + threads, threads, phases);
-    Run unkeyedLate = parkade(pg, prefix + "unkeyed_b_" + threads, threads, phases, false);
-    return new KeyedAndUnkeyed(keyedEarly.meanWith(keyedLate), unkeyedEarly.meanWith(unkeyedLate));
+    try (Variant unkeyed = unkeyed(pg, prefix + "unkeyed_" + threads, threads, false);
+        Variant keyed = keyed(pg, prefix + "keyed_" + threads, threads)) {
+      AlternatingSlices.Runs runs =
+          AlternatingSlices.measure(threads, phases, unkeyed.pair(), keyed.pair());
+      unkeyed.checkAllFree();
+      keyed.checkAllFree();
+      return new KeyedAndUnkeyed(runs.second(), runs.first());
+    }
   }
 
   /** How long each variant is measured, and the longest it is warmed up first. */
   record Phases(int seconds, int maxWarmUpSeconds) {}
 
   /** What one measured run gave: throughput, and CPU time per pair on each side. */
-  record Run(double pairsPerSecond, double clientMicrosPerPair, double serverMicrosPerPair) {
-    Run meanWith(Run other) {
-      return new Run(
-          (pairsPerSecond + other.pairsPerSecond) / 2,
-          (clientMicrosPerPair + other.clientMicrosPerPair) / 2,
-          (serverMicrosPerPair + other.serverMicrosPerPair) / 2);
-    }
-  }
+  record Run(double pairsPerSecond, double clientMicrosPerPair, double serverMicrosPerPair) {}
 
   /**
    * Runs {@code pair} on {@code threads} threads: first unmeasured, in rounds of a second, until
@@ -439,12 +448,12 @@ public final class PostgresLoad {
   }
 
   /** CPU time of this process's JIT compiler threads. */
-  private static long jitCpuNanos() {
+  static long jitCpuNanos() {
     return ProcCpu.ownThreadsNanos("C1 CompilerThre", "C2 CompilerThre");
   }
 
   /** CPU time of this process, every thread (the client's JIT and GC included). */
-  private static long clientCpuNanos() {
+  static long clientCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
@@ -453,7 +462,7 @@ public final class PostgresLoad {
    * CPU time of every PostgreSQL process on this machine (backends, WAL writer, checkpointer); only
    * the embedded server runs here.
    */
-  private static long serverCpuNanos() {
+  static long serverCpuNanos() {
     return ProcCpu.processesNanos("postgres");
   }
 }
