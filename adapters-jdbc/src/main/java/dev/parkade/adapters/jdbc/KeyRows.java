@@ -31,6 +31,9 @@ final class KeyRows {
    */
   private static final int LOCK_SPACE = 15;
 
+  /** Cloned for each key's hash ({@link #sha256}), never used itself. */
+  private static final MessageDigest SHA_256 = newSha256();
+
   private static final String PRIOR =
       "SELECT fingerprint, created_at, refusal, session_id FROM idempotency_key"
           + " WHERE caller = :caller AND idem_key = :idemKey";
@@ -237,12 +240,28 @@ final class KeyRows {
 
   /** Four bytes of SHA-256 of the caller and the key: the second int of the advisory lock. */
   static int keyHash(KeyedRequest request) {
+    MessageDigest sha256 = sha256();
+    sha256.update(request.caller().value().getBytes(StandardCharsets.UTF_8));
+    sha256.update((byte) 0);
+    sha256.update(request.key().value().getBytes(StandardCharsets.UTF_8));
+    return ByteBuffer.wrap(sha256.digest()).getInt();
+  }
+
+  /**
+   * A fresh SHA-256 digest, cloned from one made once: looking the algorithm up in the providers
+   * costs more than hashing a key.
+   */
+  private static MessageDigest sha256() {
     try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      sha256.update(request.caller().value().getBytes(StandardCharsets.UTF_8));
-      sha256.update((byte) 0);
-      sha256.update(request.key().value().getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(sha256.digest()).getInt();
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException notCloneable) {
+      return newSha256();
+    }
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
