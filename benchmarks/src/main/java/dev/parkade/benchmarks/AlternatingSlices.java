@@ -43,28 +43,7 @@ final class AlternatingSlices {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
-        done.add(
-            pool.submit(
-                () -> {
-                  long n = 0;
-                  boundary.await();
-                  for (Slice slice = schedule.current();
-                      slice != null;
-                      slice = schedule.current()) {
-                    Pair pair = pairs[slice.variant()];
-                    long parked = 0;
-                    while (System.nanoTime() < slice.end()) {
-                      if (pair.run(thread, n++)) {
-                        parked++;
-                      }
-                    }
-                    if (slice.measured()) {
-                      schedule.parked(slice.variant(), parked);
-                    }
-                    boundary.await();
-                  }
-                  return null;
-                }));
+        done.add(pool.submit(() -> client(thread, pairs, schedule, boundary)));
       }
       for (Future<?> f : done) {
         f.get();
@@ -72,6 +51,35 @@ final class AlternatingSlices {
       return new Runs(schedule.run(0), schedule.run(1));
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * One client thread's slices. A thread that fails breaks the barrier, or the others would wait
+   * for it there for good.
+   */
+  private static @Nullable Void client(
+      int thread, Pair[] pairs, Schedule schedule, CyclicBarrier boundary) throws Exception {
+    try {
+      long n = 0;
+      boundary.await();
+      for (Slice slice = schedule.current(); slice != null; slice = schedule.current()) {
+        Pair pair = pairs[slice.variant()];
+        long parked = 0;
+        while (System.nanoTime() < slice.end()) {
+          if (pair.run(thread, n++)) {
+            parked++;
+          }
+        }
+        if (slice.measured()) {
+          schedule.parked(slice.variant(), parked);
+        }
+        boundary.await();
+      }
+      return null;
+    } catch (Exception | Error failed) {
+      boundary.reset();
+      throw failed;
     }
   }
 
