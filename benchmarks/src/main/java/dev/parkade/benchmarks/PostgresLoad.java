@@ -116,7 +116,7 @@ public final class PostgresLoad {
     System.out.print(cpu);
   }
 
-  private static String createDatabase(EmbeddedPostgres pg, String name) throws SQLException {
+  static String createDatabase(EmbeddedPostgres pg, String name) throws SQLException {
     try (Connection admin = pg.getPostgresDatabase().getConnection();
         Statement sql = admin.createStatement()) {
       sql.execute("CREATE DATABASE " + name);
@@ -358,23 +358,31 @@ public final class PostgresLoad {
         done.add(
             pool.submit(
                 () -> {
-                  long n = 0;
-                  round.await();
-                  while (!marks.warm) {
-                    while (System.nanoTime() < marks.roundEnd) {
-                      pair.run(thread, n++);
-                    }
+                  try {
+                    long n = 0;
                     round.await();
-                  }
-                  measured.await();
-                  long pairs = 0;
-                  while (System.nanoTime() < marks.end) {
-                    if (pair.run(thread, n++)) {
-                      pairs++;
+                    while (!marks.warm) {
+                      while (System.nanoTime() < marks.roundEnd) {
+                        pair.run(thread, n++);
+                      }
+                      round.await();
                     }
+                    measured.await();
+                    long pairs = 0;
+                    while (System.nanoTime() < marks.end) {
+                      if (pair.run(thread, n++)) {
+                        pairs++;
+                      }
+                    }
+                    finished.await();
+                    return pairs;
+                  } catch (Exception | Error failed) {
+                    // The others would wait for this thread at a barrier for good.
+                    round.reset();
+                    measured.reset();
+                    finished.reset();
+                    throw failed;
                   }
-                  finished.await();
-                  return pairs;
                 }));
       }
       long total = 0;

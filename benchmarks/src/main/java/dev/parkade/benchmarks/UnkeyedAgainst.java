@@ -4,9 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,19 +40,13 @@ public final class UnkeyedAgainst {
     System.out.println("| ---: | ---: | ---: | ---: |");
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       for (int round = 1; round <= rounds; round++) {
-        String firstUrl = createDatabase(pg, "first_" + round);
-        String secondUrl = createDatabase(pg, "second_" + round);
+        String firstUrl = PostgresLoad.createDatabase(pg, "first_" + round);
+        String secondUrl = PostgresLoad.createDatabase(pg, "second_" + round);
         long start = System.currentTimeMillis() + SETUP_MILLIS;
         int firstSide = round % 2;
-        List<String> common =
-            List.of(
-                String.valueOf(threads),
-                String.valueOf(start),
-                "",
-                String.valueOf(warmUp),
-                String.valueOf(measured));
-        Process a = launch(first, client, firstUrl, common, firstSide);
-        Process b = launch(second, client, secondUrl, common, 1 - firstSide);
+        Schedule schedule = new Schedule(threads, start, warmUp, measured);
+        Process a = launch(first, client, firstUrl, schedule, firstSide);
+        Process b = launch(second, client, secondUrl, schedule, 1 - firstSide);
         double x = pairsPerSecond(a, "first");
         double y = pairsPerSecond(b, "second");
         firstPairs += x;
@@ -77,12 +68,24 @@ public final class UnkeyedAgainst {
         ratios.get(n - 1));
   }
 
-  private static Process launch(
-      String jar, String client, String url, List<String> common, int side) throws IOException {
-    List<String> command = new ArrayList<>(List.of("java", "-cp", jar, client, url));
-    command.addAll(common);
-    command.set(command.indexOf(""), String.valueOf(side));
-    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  /** What both clients of a round share: their threads, and their slices' start and count. */
+  private record Schedule(int threads, long start, int warmUp, int measured) {}
+
+  private static Process launch(String jar, String client, String url, Schedule s, int side)
+      throws IOException {
+    return new ProcessBuilder(
+            "java",
+            "-cp",
+            jar,
+            client,
+            url,
+            String.valueOf(s.threads()),
+            String.valueOf(s.start()),
+            String.valueOf(side),
+            String.valueOf(s.warmUp()),
+            String.valueOf(s.measured()))
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
   }
 
   private static double pairsPerSecond(Process process, String build) throws Exception {
@@ -91,14 +94,5 @@ public final class UnkeyedAgainst {
       throw new IllegalStateException("the " + build + " build's client failed: " + out);
     }
     return Double.parseDouble(out);
-  }
-
-  private static String createDatabase(EmbeddedPostgres pg, String name) throws SQLException {
-    try (Connection admin = pg.getPostgresDatabase().getConnection();
-        Statement sql = admin.createStatement()) {
-      sql.execute("CREATE DATABASE " + name);
-      sql.execute("CHECKPOINT");
-    }
-    return pg.getJdbcUrl("postgres", name);
   }
 }
