@@ -2,7 +2,6 @@ package dev.parkade.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -23,17 +22,9 @@ public record Fingerprint(String hex) {
 
   /** The fingerprint of {@code METHOD \n path \n body}. */
   public static Fingerprint of(String method, String path, byte[] body) {
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = Sha256.newDigest();
     sha256.update((method + "\n" + path + "\n").getBytes(StandardCharsets.UTF_8));
     sha256.update(body);
     return new Fingerprint(HexFormat.of().formatHex(sha256.digest()));
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }

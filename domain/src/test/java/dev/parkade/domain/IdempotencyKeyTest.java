@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,5 +59,20 @@ class IdempotencyKeyTest {
     assertNotEquals(
         Fingerprint.of("POST", "/a", "b".getBytes(StandardCharsets.UTF_8)),
         Fingerprint.of("POST", "/a\nb", new byte[0]));
+  }
+
+  @Test
+  void newDigests_areSha256_andShareNoState() {
+    MessageDigest first = Sha256.newDigest();
+    MessageDigest second = Sha256.newDigest();
+    first.update("abc".getBytes(StandardCharsets.UTF_8));
+
+    // the other digest saw none of that: the SHA-256 of nothing
+    assertEquals(
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        HexFormat.of().formatHex(second.digest()));
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        HexFormat.of().formatHex(first.digest()));
   }
 }

@@ -2,6 +2,7 @@ package dev.parkade.adapters.jdbc;
 
 import dev.parkade.domain.ParkingFailure;
 import dev.parkade.domain.ParkingSession;
+import dev.parkade.domain.Sha256;
 import dev.parkade.domain.UserId;
 import dev.parkade.domain.port.KeyedAnswer;
 import dev.parkade.domain.port.KeyedRequest;
@@ -9,7 +10,6 @@ import dev.parkade.domain.port.WriteOutcome;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -30,9 +30,6 @@ final class KeyRows {
    * which the two-int space never overlaps, so a keyed write and a migration never meet.
    */
   private static final int LOCK_SPACE = 15;
-
-  /** Cloned for each key's hash ({@link #sha256}), never used itself. */
-  private static final MessageDigest SHA_256 = newSha256();
 
   private static final String PRIOR =
       "SELECT fingerprint, created_at, refusal, session_id FROM idempotency_key"
@@ -240,30 +237,10 @@ final class KeyRows {
 
   /** Four bytes of SHA-256 of the caller and the key: the second int of the advisory lock. */
   static int keyHash(KeyedRequest request) {
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = Sha256.newDigest();
     sha256.update(request.caller().value().getBytes(StandardCharsets.UTF_8));
     sha256.update((byte) 0);
     sha256.update(request.key().value().getBytes(StandardCharsets.UTF_8));
     return ByteBuffer.wrap(sha256.digest()).getInt();
-  }
-
-  /**
-   * A fresh SHA-256 digest, cloned from one made once: looking the algorithm up in the providers
-   * costs more than hashing a key.
-   */
-  private static MessageDigest sha256() {
-    try {
-      return (MessageDigest) SHA_256.clone();
-    } catch (CloneNotSupportedException notCloneable) {
-      return newSha256();
-    }
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }
