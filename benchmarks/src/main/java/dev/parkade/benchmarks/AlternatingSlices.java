@@ -91,8 +91,7 @@ final class AlternatingSlices {
    * runs while every client thread waits, and read after it.
    */
   private static final class Schedule {
-    private final long phaseNanos;
-    private final long maxWarmUpNanos;
+    private final Phases phases;
     private final int measuredSlices;
     private final LongAdder[] parked = {new LongAdder(), new LongAdder()};
     private final long[] nanos = new long[2];
@@ -109,8 +108,7 @@ final class AlternatingSlices {
     private long sliceServerCpu;
 
     Schedule(Phases phases) {
-      this.phaseNanos = TimeUnit.SECONDS.toNanos(phases.seconds());
-      this.maxWarmUpNanos = TimeUnit.SECONDS.toNanos(phases.maxWarmUpSeconds());
+      this.phases = phases;
       this.measuredSlices = 2 * phases.seconds();
     }
 
@@ -140,8 +138,7 @@ final class AlternatingSlices {
           warmUpStart = now;
         } else {
           double jitShare = (jit - roundJitCpu) / (double) Math.max(1, client - sliceClientCpu);
-          long warmedUp = now - warmUpStart;
-          warm = (jitShare < 0.05 && warmedUp >= phaseNanos) || warmedUp >= maxWarmUpNanos;
+          warm = phases.warmAfter(now - warmUpStart, jitShare);
         }
       }
       if (!warm) {

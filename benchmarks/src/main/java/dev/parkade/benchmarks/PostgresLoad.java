@@ -228,27 +228,38 @@ public final class PostgresLoad {
     }
   }
 
-  private static JdbcStorage open(EmbeddedPostgres pg, String database, int threads)
+  /**
+   * A new database's storage with a lot of {@link #SPOTS} spots: plain ones, or ({@code typed})
+   * those of {@link TypedLots}.
+   */
+  private static JdbcStorage open(EmbeddedPostgres pg, String database, int threads, boolean typed)
       throws SQLException {
     String url = createDatabase(pg, database);
-    return JdbcStorage.open(JdbcSettings.of(url, "postgres", "postgres").withPoolSize(threads));
+    JdbcStorage storage =
+        JdbcStorage.open(JdbcSettings.of(url, "postgres", "postgres").withPoolSize(threads));
+    try {
+      int number = 1;
+      for (int c = 0; c < TypedLots.CLASSES.length; c++) {
+        int count = typed ? TypedLots.spotsOfClass(SPOTS, c) : c == 0 ? SPOTS : 0;
+        List<SpotId> spots = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          spots.add(new SpotId(String.format("L%07d", number++)));
+        }
+        if (!spots.isEmpty()) {
+          storage.lot().add(FacilityId.DEFAULT, TypedLots.CLASSES[c], spots);
+        }
+      }
+      return storage;
+    } catch (RuntimeException failed) {
+      storage.close();
+      throw failed;
+    }
   }
 
   /** Parkade's unkeyed pairs, untyped or ({@code typed}) as {@link #parkade} describes. */
   private static Variant unkeyed(EmbeddedPostgres pg, String database, int threads, boolean typed)
       throws SQLException {
-    JdbcStorage storage = open(pg, database, threads);
-    int number = 1;
-    for (int c = 0; c < TypedLots.CLASSES.length; c++) {
-      int count = typed ? TypedLots.spotsOfClass(SPOTS, c) : c == 0 ? SPOTS : 0;
-      List<SpotId> spots = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        spots.add(new SpotId(String.format("L%07d", number++)));
-      }
-      if (!spots.isEmpty()) {
-        storage.lot().add(FacilityId.DEFAULT, TypedLots.CLASSES[c], spots);
-      }
-    }
+    JdbcStorage storage = open(pg, database, threads, typed);
     AtomicLong ids = new AtomicLong();
     return new Variant(
         storage,
@@ -279,12 +290,7 @@ public final class PostgresLoad {
    */
   private static Variant keyed(EmbeddedPostgres pg, String database, int threads)
       throws SQLException {
-    JdbcStorage storage = open(pg, database, threads);
-    List<SpotId> spots = new ArrayList<>();
-    for (int i = 1; i <= SPOTS; i++) {
-      spots.add(new SpotId(String.format("L%07d", i)));
-    }
-    storage.lot().add(spots);
+    JdbcStorage storage = open(pg, database, threads, false);
     IdempotentWrites writes = storage.idempotentWrites(Duration.ofHours(24));
     Fingerprint start = Fingerprint.of("POST", "/api/v1/sessions", new byte[0]);
     Fingerprint end = Fingerprint.of("POST", "/api/v1/sessions/current/end", new byte[0]);
@@ -333,7 +339,17 @@ public final class PostgresLoad {
   }
 
   /** How long each variant is measured, and the longest it is warmed up first. */
-  record Phases(int seconds, int maxWarmUpSeconds) {}
+  record Phases(int seconds, int maxWarmUpSeconds) {
+    /**
+     * Whether a warm-up that has lasted {@code warmedUpNanos} is over: once the client's JIT
+     * compiler used under 5% of its CPU in the last round and the warm-up lasted a phase, or once
+     * it lasted the longest allowed.
+     */
+    boolean warmAfter(long warmedUpNanos, double lastRoundJitShare) {
+      return (lastRoundJitShare < 0.05 && warmedUpNanos >= TimeUnit.SECONDS.toNanos(seconds))
+          || warmedUpNanos >= TimeUnit.SECONDS.toNanos(maxWarmUpSeconds);
+    }
+  }
 
   /** What one measured run gave: throughput, and CPU time per pair on each side. */
   record Run(double pairsPerSecond, double clientMicrosPerPair, double serverMicrosPerPair) {}
@@ -398,8 +414,7 @@ public final class PostgresLoad {
   /** The instants and CPU counters of one run, written by barrier actions, read after them. */
   private static final class Marks {
     private static final long ROUND_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private final long phaseNanos;
-    private final long maxWarmUpNanos;
+    private final Phases phases;
     volatile boolean warm;
     volatile long roundEnd;
     volatile long end;
@@ -412,8 +427,7 @@ public final class PostgresLoad {
     private long serverCpu;
 
     Marks(Phases phases) {
-      this.phaseNanos = TimeUnit.SECONDS.toNanos(phases.seconds());
-      this.maxWarmUpNanos = TimeUnit.SECONDS.toNanos(phases.maxWarmUpSeconds());
+      this.phases = phases;
     }
 
     /** Ends the warm-up if the round just run had the JIT settled, else starts another round. */
@@ -425,8 +439,7 @@ public final class PostgresLoad {
         warmUpStart = now;
       } else {
         double jitShare = (jit - roundJitCpu) / (double) Math.max(1, client - roundClientCpu);
-        long warmedUp = now - warmUpStart;
-        if ((jitShare < 0.05 && warmedUp >= phaseNanos) || warmedUp >= maxWarmUpNanos) {
+        if (phases.warmAfter(now - warmUpStart, jitShare)) {
           warm = true;
           return;
         }
@@ -440,7 +453,7 @@ public final class PostgresLoad {
       clientCpu = -clientCpuNanos();
       serverCpu = -serverCpuNanos();
       start = System.nanoTime();
-      end = start + phaseNanos;
+      end = start + TimeUnit.SECONDS.toNanos(phases.seconds());
     }
 
     void stop() {
