@@ -395,12 +395,7 @@ public final class HttpLoad {
     if (location.isEmpty()) {
       return worker.error("start answered 201 without a Location header");
     }
-    HttpRequest end =
-        HttpRequest.newBuilder(worker.base.resolve(location.get() + "/end"))
-            .timeout(TIMEOUT)
-            .header("Authorization", driver.authorization)
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build();
+    HttpRequest end = driver.end(worker.base.resolve(location.get() + "/end"));
     Optional<HttpResponse<String>> ended = worker.send(Kind.END, end, NO_RESPONSE::record);
     if (ended.isEmpty()) {
       return worker.recover(driver);
@@ -609,6 +604,15 @@ public final class HttpLoad {
               .build();
       return new Driver(authorization, start);
     }
+
+    /** An end of this driver's session at {@code uri}: a POST without a body. */
+    HttpRequest end(URI uri) {
+      return HttpRequest.newBuilder(uri)
+          .timeout(TIMEOUT)
+          .header("Authorization", authorization)
+          .POST(HttpRequest.BodyPublishers.noBody())
+          .build();
+    }
   }
 
   /** One client thread's drivers, and what it measured in the current phase. */
@@ -676,12 +680,7 @@ public final class HttpLoad {
      * always false, for the cycle's answer. An error only if the lot does not answer this either.
      */
     boolean recover(Driver driver) throws InterruptedException {
-      HttpRequest end =
-          HttpRequest.newBuilder(base.resolve("/api/v1/sessions/current/end"))
-              .timeout(TIMEOUT)
-              .header("Authorization", driver.authorization)
-              .POST(HttpRequest.BodyPublishers.noBody())
-              .build();
+      HttpRequest end = driver.end(base.resolve("/api/v1/sessions/current/end"));
       try {
         HttpResponse<String> response = client.send(end, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 && response.statusCode() != 404) {

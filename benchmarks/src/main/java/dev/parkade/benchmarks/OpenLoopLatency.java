@@ -349,12 +349,7 @@ public final class OpenLoopLatency {
       if (location.isEmpty()) {
         return error("start answered 201 without a Location header");
       }
-      HttpRequest request =
-          HttpRequest.newBuilder(base.resolve(location.get() + "/end"))
-              .timeout(TIMEOUT)
-              .header("Authorization", driver.authorization())
-              .POST(HttpRequest.BodyPublishers.noBody())
-              .build();
+      HttpRequest request = driver.end(base.resolve(location.get() + "/end"));
       long endDue = awaitDue(due + period / 2, period);
       Optional<HttpResponse<String>> ended = send(request, endDue, end);
       return ended.isPresent() && expect(ended.get(), 200, "end");
