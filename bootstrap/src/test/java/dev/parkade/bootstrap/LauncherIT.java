@@ -188,6 +188,46 @@ class LauncherIT {
     }
   }
 
+  @Test
+  void theLauncher_mapsTheClassesOfTheBuildsArchive_andTheJarAloneLoadsThemFromItself()
+      throws Exception {
+    String mainClass = "dev.parkade.bootstrap.Main source: ";
+    List<String> launched = classLoads(REPOSITORY.resolve("parkade").toString(), "--version");
+    assertTrue(
+        launched.stream().anyMatch(l -> l.contains(mainClass + "shared objects file")),
+        () -> "the launcher's JVM did not map Main from parkade.jsa: " + launched);
+
+    // The same jar without the archive: what the test above tells apart.
+    List<String> plain =
+        classLoads(
+            "java",
+            CLASS_LOAD_LOG,
+            "-jar",
+            REPOSITORY.resolve("bootstrap/target/parkade.jar").toString(),
+            "--version");
+    assertTrue(
+        plain.stream().anyMatch(l -> l.contains(mainClass + "file:")),
+        () -> "without the archive, Main comes from the jar: " + plain);
+  }
+
+  private static final String CLASS_LOAD_LOG = "-Xlog:class+load=info";
+
+  /**
+   * What a command printed, with the JVM's class-loading log, which names where each class came
+   * from: the launcher passes {@code PARKADE_JAVA_OPTS} on to its JVM.
+   */
+  private List<String> classLoads(String... command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("PARKADE_"));
+    builder.environment().put("PARKADE_JAVA_OPTS", CLASS_LOAD_LOG);
+    builder.redirectErrorStream(true);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, process.exitValue(), output);
+    return output.lines().toList();
+  }
+
   /** A token from {@code parkade token}, signed with the secret the server generated. */
   private String token(String user) throws Exception {
     Process process =
