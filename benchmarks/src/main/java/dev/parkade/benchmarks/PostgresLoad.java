@@ -42,10 +42,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Start+end pairs per second on one PostgreSQL (embedded, started here), for 1, 8 and 32 client
  * threads: Parkade's JDBC adapter against a raw-JDBC baseline in the same run on the same server.
  * The baseline is the minimal transaction pair with no constraints and no domain code; its plain
- * {@code FOR UPDATE} variant shows what SKIP LOCKED buys. Parkade runs twice: untyped (plain spots,
- * no needs) and typed (the spots and needs of {@link TypedLots}), the second against the first;
- * then untyped with every write under an {@code Idempotency-Key}, against untyped unkeyed pairs
- * measured in slices alternating with the keyed ones ({@link #keyedAndUnkeyed}).
+ * {@code FOR UPDATE} variant, measured on its own, shows what SKIP LOCKED buys. Each ratio the
+ * table prints compares two variants measured in slices alternating on the same client threads
+ * ({@link AlternatingSlices}): on a host whose speed drifts, two variants measured one after the
+ * other differ by the drift as much as by themselves. Parkade untyped (plain spots, no needs)
+ * against raw SKIP LOCKED; typed (the spots and needs of {@link TypedLots}) against untyped; and
+ * untyped with every write under an {@code Idempotency-Key} against unkeyed ({@link
+ * #keyedAndUnkeyed}).
  *
  * <p>Arguments: seconds measured per variant (5), the longest warm-up per variant in seconds (30),
  * then the client thread counts (1 8 32).
@@ -76,10 +79,17 @@ public final class PostgresLoad {
           "| threads | raw SKIP LOCKED pairs/s | raw FOR UPDATE pairs/s | parkade pairs/s | parkade / raw SKIP LOCKED | parkade typed pairs/s | typed / untyped | parkade keyed pairs/s | keyed / unkeyed |");
       System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
       for (int threads : threadCounts) {
-        Run skipLocked = raw(pg, "raw_skip_" + threads, threads, phases, true);
-        Run forUpdate = raw(pg, "raw_wait_" + threads, threads, phases, false);
-        Run parkade = parkade(pg, "parkade_" + threads, threads, phases, false);
-        Run typed = parkade(pg, "parkade_typed_" + threads, threads, phases, true);
+        AlternatingSlices.Runs againstRaw = parkadeAndRawSkipLocked(pg, threads, phases);
+        Run skipLocked = againstRaw.first();
+        Run parkade = againstRaw.second();
+        Run forUpdate;
+        try (Variant raw = raw(pg, "raw_wait_" + threads, threads, false)) {
+          forUpdate = measure(threads, phases, raw.pair());
+          raw.checkAllFree();
+        }
+        AlternatingSlices.Runs typedAgainstUntyped = typedAndUntyped(pg, threads, phases);
+        Run untyped = typedAgainstUntyped.first();
+        Run typed = typedAgainstUntyped.second();
         KeyedAndUnkeyed both = keyedAndUnkeyed(pg, "parkade_", threads, phases);
         double keyed = both.keyed().pairsPerSecond();
         double unkeyed = both.unkeyed().pairsPerSecond();
@@ -92,7 +102,7 @@ public final class PostgresLoad {
             parkade.pairsPerSecond(),
             parkade.pairsPerSecond() / skipLocked.pairsPerSecond(),
             typed.pairsPerSecond(),
-            typed.pairsPerSecond() / parkade.pairsPerSecond(),
+            typed.pairsPerSecond() / untyped.pairsPerSecond(),
             keyed,
             keyed / unkeyed);
         cpu.append(
@@ -135,96 +145,131 @@ public final class PostgresLoad {
     return new HikariDataSource(config);
   }
 
-  private static Run raw(
-      EmbeddedPostgres pg, String database, int threads, Phases phases, boolean skipLocked)
-      throws Exception {
+  /**
+   * The raw baseline in a database of its own: a table of {@link #SPOTS} free spots, a session
+   * table, and the minimal transaction pair, with ({@code skipLocked}) or without SKIP LOCKED.
+   */
+  private static Variant raw(EmbeddedPostgres pg, String database, int threads, boolean skipLocked)
+      throws SQLException {
     String url = createDatabase(pg, database);
-    try (HikariDataSource pool = pool(url, threads)) {
-      try (Connection c = pool.getConnection();
-          Statement sql = c.createStatement()) {
-        sql.execute("CREATE TABLE spot (id TEXT PRIMARY KEY, free BOOLEAN NOT NULL)");
-        sql.execute("CREATE INDEX spot_free ON spot (free, id)");
-        sql.execute(
-            "CREATE TABLE session (id BIGSERIAL PRIMARY KEY, spot_id TEXT NOT NULL,"
-                + " started_at TIMESTAMPTZ NOT NULL, ended_at TIMESTAMPTZ)");
-        sql.execute(
-            "INSERT INTO spot SELECT 'L' || lpad(g::text, 7, '0'), TRUE FROM generate_series(1, "
-                + SPOTS
-                + ") g");
-      }
-      String claim =
-          "UPDATE spot SET free = false WHERE id = (SELECT id FROM spot WHERE free ORDER BY id"
-              + " LIMIT 1 FOR UPDATE"
-              + (skipLocked ? " SKIP LOCKED" : "")
-              + ") RETURNING id";
-      return measure(
-          threads,
-          phases,
-          (thread, n) -> {
-            long session;
-            String spot;
-            try (Connection c = pool.getConnection()) {
-              c.setAutoCommit(false);
-              try (PreparedStatement p = c.prepareStatement(claim);
-                  ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) {
-                  c.rollback();
-                  return false;
-                }
-                spot = rs.getString(1);
-              }
-              try (PreparedStatement p =
-                  c.prepareStatement(
-                      "INSERT INTO session (spot_id, started_at) VALUES (?, now()) RETURNING id")) {
-                p.setString(1, spot);
-                try (ResultSet rs = p.executeQuery()) {
-                  rs.next();
-                  session = rs.getLong(1);
-                }
-              }
-              c.commit();
-              try (PreparedStatement end =
-                      c.prepareStatement("UPDATE session SET ended_at = now() WHERE id = ?");
-                  PreparedStatement free =
-                      c.prepareStatement("UPDATE spot SET free = true WHERE id = ?")) {
-                end.setLong(1, session);
-                end.executeUpdate();
-                free.setString(1, spot);
-                free.executeUpdate();
-              }
-              c.commit();
-            }
-            return true;
-          });
+    HikariDataSource pool = pool(url, threads);
+    try (Connection c = pool.getConnection();
+        Statement sql = c.createStatement()) {
+      sql.execute("CREATE TABLE spot (id TEXT PRIMARY KEY, free BOOLEAN NOT NULL)");
+      sql.execute("CREATE INDEX spot_free ON spot (free, id)");
+      sql.execute(
+          "CREATE TABLE session (id BIGSERIAL PRIMARY KEY, spot_id TEXT NOT NULL,"
+              + " started_at TIMESTAMPTZ NOT NULL, ended_at TIMESTAMPTZ)");
+      sql.execute(
+          "INSERT INTO spot SELECT 'L' || lpad(g::text, 7, '0'), TRUE FROM generate_series(1, "
+              + SPOTS
+              + ") g");
+    } catch (SQLException | RuntimeException failed) {
+      pool.close();
+      throw failed;
     }
+    String claim =
+        "UPDATE spot SET free = false WHERE id = (SELECT id FROM spot WHERE free ORDER BY id"
+            + " LIMIT 1 FOR UPDATE"
+            + (skipLocked ? " SKIP LOCKED" : "")
+            + ") RETURNING id";
+    Pair pair =
+        (thread, n) -> {
+          long session;
+          String spot;
+          try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement(claim);
+                ResultSet rs = p.executeQuery()) {
+              if (!rs.next()) {
+                c.rollback();
+                return false;
+              }
+              spot = rs.getString(1);
+            }
+            try (PreparedStatement p =
+                c.prepareStatement(
+                    "INSERT INTO session (spot_id, started_at) VALUES (?, now()) RETURNING id")) {
+              p.setString(1, spot);
+              try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                session = rs.getLong(1);
+              }
+            }
+            c.commit();
+            try (PreparedStatement end =
+                    c.prepareStatement("UPDATE session SET ended_at = now() WHERE id = ?");
+                PreparedStatement free =
+                    c.prepareStatement("UPDATE spot SET free = true WHERE id = ?")) {
+              end.setLong(1, session);
+              end.executeUpdate();
+              free.setString(1, spot);
+              free.executeUpdate();
+            }
+            c.commit();
+          }
+          return true;
+        };
+    return new Variant(pair, () -> rawFree(pool), pool::close);
+  }
+
+  private static long rawFree(HikariDataSource pool) throws SQLException {
+    try (Connection c = pool.getConnection();
+        Statement sql = c.createStatement();
+        ResultSet rs = sql.executeQuery("SELECT count(*) FROM spot WHERE free")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Parkade's untyped pairs against raw SKIP LOCKED, in alternating slices. */
+  private static AlternatingSlices.Runs parkadeAndRawSkipLocked(
+      EmbeddedPostgres pg, int threads, Phases phases) throws Exception {
+    try (Variant raw = raw(pg, "raw_skip_" + threads, threads, true);
+        Variant parkade = unkeyed(pg, "parkade_against_raw_" + threads, threads, false)) {
+      return alternating(threads, phases, raw, parkade);
+    }
+  }
+
+  /** Parkade's untyped pairs against typed ones, in alternating slices. */
+  private static AlternatingSlices.Runs typedAndUntyped(
+      EmbeddedPostgres pg, int threads, Phases phases) throws Exception {
+    try (Variant untyped = unkeyed(pg, "parkade_untyped_" + threads, threads, false);
+        Variant typed = unkeyed(pg, "parkade_typed_" + threads, threads, true)) {
+      return alternating(threads, phases, untyped, typed);
+    }
+  }
+
+  private static AlternatingSlices.Runs alternating(
+      int threads, Phases phases, Variant first, Variant second) throws Exception {
+    AlternatingSlices.Runs runs =
+        AlternatingSlices.measure(threads, phases, first.pair(), second.pair());
+    first.checkAllFree();
+    second.checkAllFree();
+    return runs;
+  }
+
+  /** What answers a variant's count of free spots. */
+  private interface FreeCount {
+    long free() throws SQLException;
   }
 
   /**
-   * Parkade's pairs on a lot of {@link #SPOTS} spots: plain spots and drivers needing nothing, or
-   * ({@code typed}) the spots and needs of {@link TypedLots}, client thread {@code t} having the
-   * needs of driver {@code t}.
+   * A variant's own database, open, its lot loaded; the pair that its clients run; what counts its
+   * free spots, which must be all of them once no client runs; and what closes it.
    */
-  private static Run parkade(
-      EmbeddedPostgres pg, String database, int threads, Phases phases, boolean typed)
-      throws Exception {
-    try (Variant variant = unkeyed(pg, database, threads, typed)) {
-      Run run = measure(threads, phases, variant.pair());
-      variant.checkAllFree();
-      return run;
-    }
-  }
-
-  /** A variant's own database, open, its lot loaded, and the pair that its clients run. */
-  private record Variant(JdbcStorage storage, Pair pair) implements AutoCloseable {
-    void checkAllFree() {
-      if (storage.lot().occupancy().free() != SPOTS) {
-        throw new IllegalStateException("invariant broken: " + storage.lot().occupancy());
+  private record Variant(Pair pair, FreeCount freeCount, Runnable closer) implements AutoCloseable {
+    void checkAllFree() throws SQLException {
+      long free = freeCount.free();
+      if (free != SPOTS) {
+        throw new IllegalStateException(
+            "invariant broken: " + free + " of " + SPOTS + " spots free after the run");
       }
     }
 
     @Override
     public void close() {
-      storage.close();
+      closer.run();
     }
   }
 
@@ -256,12 +301,15 @@ public final class PostgresLoad {
     }
   }
 
-  /** Parkade's unkeyed pairs, untyped or ({@code typed}) as {@link #parkade} describes. */
+  /**
+   * Parkade's unkeyed pairs: plain spots and drivers needing nothing, or ({@code typed}) the spots
+   * and needs of {@link TypedLots}, client thread {@code t} having the needs of driver {@code t}.
+   */
   private static Variant unkeyed(EmbeddedPostgres pg, String database, int threads, boolean typed)
       throws SQLException {
     JdbcStorage storage = open(pg, database, threads, typed);
     AtomicLong ids = new AtomicLong();
-    return new Variant(
+    return variant(
         storage,
         (thread, n) -> {
           UserId user = new UserId("u" + thread);
@@ -284,6 +332,11 @@ public final class PostgresLoad {
         });
   }
 
+  /** Parkade's pairs on {@code storage}, counting its free spots through Parkade itself. */
+  private static Variant variant(JdbcStorage storage, Pair pair) {
+    return new Variant(pair, () -> storage.lot().occupancy().free(), storage::close);
+  }
+
   /**
    * Parkade's untyped pairs with every start and end sent under a key of its own, as a client that
    * always sends {@code Idempotency-Key} does: each pair writes two key rows.
@@ -295,7 +348,7 @@ public final class PostgresLoad {
     Fingerprint start = Fingerprint.of("POST", "/api/v1/sessions", new byte[0]);
     Fingerprint end = Fingerprint.of("POST", "/api/v1/sessions/current/end", new byte[0]);
     AtomicLong ids = new AtomicLong();
-    return new Variant(
+    return variant(
         storage,
         (thread, n) -> {
           UserId user = new UserId("u" + thread);
