@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's own build, in a copy of the tree that has no jar yet: invocations started together
- * wait for one build, and a failed build says so on one line.
+ * wait for one build, a change outside the jar's modules builds nothing, and a failed build says so
+ * on one line.
  */
 class LauncherBuildIT {
   private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
@@ -49,6 +52,19 @@ class LauncherBuildIT {
             .filter(l -> l.startsWith(BUILDING))
             .count();
     assertEquals(1, builds, "one build for both: " + one + " " + other);
+
+    // A changed benchmark is not in the jar: the next invocation runs the jar it has.
+    Path jar = copy.resolve("bootstrap/target/parkade.jar");
+    Path benchmark =
+        copy.resolve("benchmarks/src/main/java/dev/parkade/benchmarks/PostgresLoad.java");
+    Files.setLastModifiedTime(
+        benchmark,
+        FileTime.from(Files.getLastModifiedTime(jar).toInstant().plus(Duration.ofMinutes(1))));
+    Run afterBenchmarkChange = help(copy);
+    assertEquals(0, afterBenchmarkChange.status(), afterBenchmarkChange::toString);
+    assertTrue(
+        afterBenchmarkChange.lines().stream().noneMatch(l -> l.startsWith(BUILDING)),
+        afterBenchmarkChange::toString);
 
     // A broken source: the next invocation rebuilds, fails, and says so on one line.
     Path source = copy.resolve("domain/src/main/java/dev/parkade/domain/ParkingFailure.java");
