@@ -149,7 +149,7 @@ public final class PostgresLoad {
    * The raw baseline in a database of its own: a table of {@link #SPOTS} free spots, a session
    * table, and the minimal transaction pair, with ({@code skipLocked}) or without SKIP LOCKED.
    */
-  private static Variant raw(EmbeddedPostgres pg, String database, int threads, boolean skipLocked)
+  static Variant raw(EmbeddedPostgres pg, String database, int threads, boolean skipLocked)
       throws SQLException {
     String url = createDatabase(pg, database);
     HikariDataSource pool = pool(url, threads);
@@ -240,7 +240,7 @@ public final class PostgresLoad {
     }
   }
 
-  private static AlternatingSlices.Runs alternating(
+  static AlternatingSlices.Runs alternating(
       int threads, Phases phases, Variant first, Variant second) throws Exception {
     AlternatingSlices.Runs runs =
         AlternatingSlices.measure(threads, phases, first.pair(), second.pair());
@@ -250,7 +250,7 @@ public final class PostgresLoad {
   }
 
   /** What answers a variant's count of free spots. */
-  private interface FreeCount {
+  interface FreeCount {
     long free() throws SQLException;
   }
 
@@ -258,7 +258,7 @@ public final class PostgresLoad {
    * A variant's own database, open, its lot loaded; the pair that its clients run; what counts its
    * free spots, which must be all of them once no client runs; and what closes it.
    */
-  private record Variant(Pair pair, FreeCount freeCount, Runnable closer) implements AutoCloseable {
+  record Variant(Pair pair, FreeCount freeCount, Runnable closer) implements AutoCloseable {
     void checkAllFree() throws SQLException {
       long free = freeCount.free();
       if (free != SPOTS) {
@@ -305,7 +305,7 @@ public final class PostgresLoad {
    * Parkade's unkeyed pairs: plain spots and drivers needing nothing, or ({@code typed}) the spots
    * and needs of {@link TypedLots}, client thread {@code t} having the needs of driver {@code t}.
    */
-  private static Variant unkeyed(EmbeddedPostgres pg, String database, int threads, boolean typed)
+  static Variant unkeyed(EmbeddedPostgres pg, String database, int threads, boolean typed)
       throws SQLException {
     JdbcStorage storage = open(pg, database, threads, typed);
     AtomicLong ids = new AtomicLong();
