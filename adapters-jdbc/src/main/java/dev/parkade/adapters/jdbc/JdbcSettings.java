@@ -31,6 +31,11 @@ public record JdbcSettings(
     }
   }
 
+  /** Whether the database is PostgreSQL (else H2). */
+  public boolean isPostgresql() {
+    return url.startsWith("jdbc:postgresql:");
+  }
+
   public static JdbcSettings of(String url, String user, String password) {
     return new JdbcSettings(url, user, password, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
   }

@@ -22,9 +22,7 @@ public final class JdbcStorage implements AutoCloseable {
   private JdbcStorage(HikariDataSource pool, JdbcSettings settings) {
     this.pool = pool;
     this.relay =
-        settings.url().startsWith("jdbc:postgresql:")
-            ? new PostgresChangeRelay(pool, settings)
-            : ChangeRelay.NONE;
+        settings.isPostgresql() ? new PostgresChangeRelay(pool, settings) : ChangeRelay.NONE;
     this.jdbi = Jdbi.create(pool);
     this.lot = new JdbcParkingLot(jdbi);
   }
@@ -74,6 +72,9 @@ public final class JdbcStorage implements AutoCloseable {
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     // Fail at once when the database is unreachable, instead of starting a server that cannot work.
     config.setInitializationFailTimeout(settings.connectionTimeout().toMillis());
+    if (settings.isPostgresql()) {
+      config.setConnectionInitSql(LotCounter.CLAIM_STRIPE);
+    }
     return config;
   }
 

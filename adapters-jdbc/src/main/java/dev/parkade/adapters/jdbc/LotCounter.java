@@ -13,13 +13,17 @@ import org.jdbi.v3.core.statement.Update;
  */
 enum LotCounter {
   /**
-   * The stripe of the connection's server process. A server process runs one statement at a time,
-   * and a pool that opens its connections together usually gets consecutive process ids, so its
-   * concurrent writes seldom queue on one stripe's row lock (connections opened later fall where
-   * their ids fall). A stripe chosen at random per statement, inside a transaction, did queue
-   * (sampled from {@code pg_stat_activity} under the load harness).
+   * The stripe that the connection claimed when it opened ({@link #CLAIM_STRIPE}), else that of its
+   * server process id. A connection runs one statement at a time, so connections on stripes of
+   * their own never queue on each other's stripe lock. A stripe chosen at random per statement,
+   * inside a transaction, did queue (sampled from {@code pg_stat_activity} under the load harness),
+   * and so did the process id alone whenever two connections' ids fell on one stripe
+   * (BENCHMARKS.md, section 14).
    */
-  POSTGRESQL("pg_backend_pid() % " + LotCounter.STRIPES) {
+  POSTGRESQL(
+      "COALESCE(NULLIF(current_setting('parkade.stripe', true), '')::integer, pg_backend_pid() % "
+          + LotCounter.STRIPES
+          + ")") {
     @Override
     Update bindStripe(Update update) {
       return update;
@@ -38,6 +42,22 @@ enum LotCounter {
 
   /** How many rows {@code lot_counter} has (see the migrations). */
   static final int STRIPES = 64;
+
+  /** The first key of the advisory locks that hold PostgreSQL connections' stripes. */
+  static final int STRIPE_LOCKS = 0x5041524b;
+
+  /**
+   * Run once by each new PostgreSQL connection: claims the first stripe that no other connection,
+   * of this process or another sharing the database, holds, with a session-level advisory lock that
+   * the connection keeps until it closes, and names it in the setting {@code parkade.stripe}. With
+   * every stripe held, the connection takes its process id's.
+   */
+  static final String CLAIM_STRIPE =
+      """
+      SELECT set_config('parkade.stripe', COALESCE(
+          (SELECT s FROM generate_series(0, %1$d) AS s WHERE pg_try_advisory_lock(%2$d, s) LIMIT 1),
+          pg_backend_pid() %% %3$d)::text, false)"""
+          .formatted(STRIPES - 1, STRIPE_LOCKS, STRIPES);
 
   static final String OCCUPANCY =
       "SELECT COALESCE(SUM(total), 0) AS total, COALESCE(SUM(free), 0) AS free FROM lot_counter";
