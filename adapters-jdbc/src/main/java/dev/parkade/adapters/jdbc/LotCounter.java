@@ -18,12 +18,17 @@ enum LotCounter {
    * their own never queue on each other's stripe lock. A stripe chosen at random per statement,
    * inside a transaction, did queue (sampled from {@code pg_stat_activity} under the load harness),
    * and so did the process id alone whenever two connections' ids fell on one stripe
-   * (BENCHMARKS.md, section 14).
+   * (BENCHMARKS.md, section 14). The setting is taken modulo the stripes: one set to any other
+   * number (by {@code ALTER DATABASE ... SET}, say) would match no row, and the write's count would
+   * be lost.
    */
   POSTGRESQL(
-      "COALESCE(NULLIF(current_setting('parkade.stripe', true), '')::integer, pg_backend_pid() % "
+      "(COALESCE(NULLIF(current_setting('parkade.stripe', true), '')::integer, pg_backend_pid()) % "
           + LotCounter.STRIPES
-          + ")") {
+          + " + "
+          + LotCounter.STRIPES
+          + ") % "
+          + LotCounter.STRIPES) {
     @Override
     Update bindStripe(Update update) {
       return update;

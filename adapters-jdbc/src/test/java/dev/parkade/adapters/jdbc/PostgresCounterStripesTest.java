@@ -59,13 +59,18 @@ class PostgresCounterStripesTest {
 
     LotCounter.POSTGRESQL.adjust(h, 5, 3);
 
-    List<String> changed =
-        h.createQuery("SELECT stripe, total, free FROM lot_counter WHERE total <> 0")
-            .map(
-                (rs, ctx) ->
-                    rs.getInt("stripe") + ": " + rs.getLong("total") + ", " + rs.getLong("free"))
-            .list();
-    assertEquals(List.of(named + ": 5, 3"), changed);
+    assertEquals(List.of(named + ": 5, 3"), changedStripes(h));
+  }
+
+  @Test
+  void aStripeSetOutsideTheStripes_countsOnTheStripeItFallsOn() {
+    JdbcStorage.open(JdbcSettings.of(url, "postgres", "postgres").withPoolSize(1)).close();
+    Handle h = connection();
+    h.execute("SELECT set_config('parkade.stripe', '-" + (LotCounter.STRIPES + 3) + "', false)");
+
+    LotCounter.POSTGRESQL.adjust(h, 5, 3);
+
+    assertEquals(List.of((LotCounter.STRIPES - 3) + ": 5, 3"), changedStripes(h));
   }
 
   @Test
@@ -86,6 +91,15 @@ class PostgresCounterStripesTest {
 
       assertEquals(1, held.size(), "the pool's one connection holds one stripe: " + held);
     }
+  }
+
+  /** The stripes of the lot's counts that are not zero, as "stripe: total, free". */
+  private static List<String> changedStripes(Handle h) {
+    return h.createQuery("SELECT stripe, total, free FROM lot_counter WHERE total <> 0")
+        .map(
+            (rs, ctx) ->
+                rs.getInt("stripe") + ": " + rs.getLong("total") + ", " + rs.getLong("free"))
+        .list();
   }
 
   private Handle connection() {
