@@ -55,14 +55,13 @@ enum LotCounter {
    * Run once by each new PostgreSQL connection: claims the first stripe that no other connection,
    * of this process or another sharing the database, holds, with a session-level advisory lock that
    * the connection keeps until it closes, and names it in the setting {@code parkade.stripe}. With
-   * every stripe held, the connection takes its process id's.
+   * every stripe held it names none, and {@link #POSTGRESQL}'s stripe falls back to the process id.
    */
   static final String CLAIM_STRIPE =
       """
-      SELECT set_config('parkade.stripe', COALESCE(
-          (SELECT s FROM generate_series(0, %1$d) AS s WHERE pg_try_advisory_lock(%2$d, s) LIMIT 1),
-          pg_backend_pid() %% %3$d)::text, false)"""
-          .formatted(STRIPES - 1, STRIPE_LOCKS, STRIPES);
+      SELECT set_config('parkade.stripe', s::text, false) FROM generate_series(0, %1$d) AS s
+      WHERE pg_try_advisory_lock(%2$d, s) LIMIT 1"""
+          .formatted(STRIPES - 1, STRIPE_LOCKS);
 
   static final String OCCUPANCY =
       "SELECT COALESCE(SUM(total), 0) AS total, COALESCE(SUM(free), 0) AS free FROM lot_counter";

@@ -63,6 +63,27 @@ class PostgresCounterStripesTest {
   }
 
   @Test
+  void withEveryStripeHeld_aConnectionNamesNone_andCountsOnItsProcessIdsStripe() {
+    JdbcStorage.open(JdbcSettings.of(url, "postgres", "postgres").withPoolSize(1)).close();
+    connection()
+        .createQuery("SELECT pg_advisory_lock(:key, s) FROM generate_series(0, :last) AS s")
+        .bind("key", LotCounter.STRIPE_LOCKS)
+        .bind("last", LotCounter.STRIPES - 1)
+        .mapToMap()
+        .list();
+    Handle late = claimingConnection();
+    int pidStripe =
+        late.createQuery("SELECT pg_backend_pid() % " + LotCounter.STRIPES)
+            .mapTo(Integer.class)
+            .one();
+
+    LotCounter.POSTGRESQL.adjust(late, 5, 3);
+
+    assertEquals(List.of(), stripeLocksOf(late), "no stripe lock");
+    assertEquals(List.of(pidStripe + ": 5, 3"), changedStripes(late));
+  }
+
+  @Test
   void aStripeSetOutsideTheStripes_countsOnTheStripeItFallsOn() {
     JdbcStorage.open(JdbcSettings.of(url, "postgres", "postgres").withPoolSize(1)).close();
     Handle h = connection();
