@@ -6,7 +6,6 @@ import dev.parkade.benchmarks.PostgresLoad.Variant;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -107,11 +106,8 @@ public final class PostgresCounterCost {
   }
 
   private static long freeSpots(String url) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-        Statement sql = c.createStatement();
-        ResultSet rs = sql.executeQuery("SELECT count(*) FROM spot WHERE free")) {
-      rs.next();
-      return rs.getLong(1);
+    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+      return PostgresLoad.freeSpotRows(c);
     }
   }
 }

@@ -237,8 +237,14 @@ public final class PostgresLoad {
   }
 
   private static long rawFree(HikariDataSource pool) throws SQLException {
-    try (Connection c = pool.getConnection();
-        Statement sql = c.createStatement();
+    try (Connection c = pool.getConnection()) {
+      return freeSpotRows(c);
+    }
+  }
+
+  /** The rows of the {@code spot} table marked free, counted by the database itself. */
+  static long freeSpotRows(Connection c) throws SQLException {
+    try (Statement sql = c.createStatement();
         ResultSet rs = sql.executeQuery("SELECT count(*) FROM spot WHERE free")) {
       rs.next();
       return rs.getLong(1);
