@@ -1,6 +1,8 @@
 package dev.parkade.benchmarks;
 
 import com.nimbusds.jose.crypto.MACSigner;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.parkade.adapters.jdbc.JdbcSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,6 +37,12 @@ import org.jspecify.annotations.Nullable;
  * stalls therefore shows the stall in every request that should have gone out meanwhile, which a
  * client that waits for each answer before it sends the next one would hide (coordinated omission).
  * The latencies go into HdrHistograms (three significant digits).
+ *
+ * <p>Before each load, the same schedule sends two health checks in place of each cycle: the
+ * baseline, what any request waits for on this machine. On PostgreSQL it also runs the raw
+ * baseline's start and end transactions ({@link RawParking}) from here over JDBC, through a pool
+ * the size of the server's: the floor, what the least SQL a start and an end can run waits for at
+ * that arrival rate with no HTTP and no Parkade in the way.
  *
  * <p>{@code java -cp benchmarks.jar dev.parkade.benchmarks.OpenLoopLatency <parkade.jar> <seconds>
  * <connections> <storage>...}, each storage {@code memory} or {@code postgres} (an embedded
@@ -110,12 +119,16 @@ public final class OpenLoopLatency {
                   "open-" + c + "-" + d,
                   "O" + c + "-D" + d));
         }
-        all.add(new Connection(client, server.base(), drivers));
+        all.add(new Connection(client, server.base(), drivers, database.floor()));
       }
       ExecutorService threads = HttpLoad.clientThreads(connections, "open-loop-");
       try {
         long errors = warmUp(storage, server, all, threads, phase);
-        Phase closed = run(all, threads, phase, 0);
+        if (database.floor().isPresent()) {
+          // The floor's first phase would otherwise meet this process's JDBC code uncompiled.
+          errors += run(all, threads, phase, 0, Requests.RAW_SQL).errors();
+        }
+        Phase closed = run(all, threads, phase, 0, Requests.CYCLES);
         errors += closed.errors();
         double max = closed.cyclesPerSecond();
         System.err.printf(Locale.ROOT, "%s: at most %,.0f cycles/s (closed loop)%n", storage, max);
@@ -127,7 +140,7 @@ public final class OpenLoopLatency {
             closed.start().columns(),
             closed.end().columns());
         for (double load : LOADS) {
-          Phase baseline = run(all, threads, phase, load * max, true);
+          Phase baseline = run(all, threads, phase, load * max, Requests.HEALTH);
           errors += baseline.errors();
           System.out.printf(
               Locale.ROOT,
@@ -140,7 +153,10 @@ public final class OpenLoopLatency {
               baseline.start().columns(),
               baseline.end().columns(),
               baseline.errors());
-          Phase open = run(all, threads, phase, load * max);
+          if (database.floor().isPresent()) {
+            errors += floor(storage, all, threads, phase, load, max, database.floor().get());
+          }
+          Phase open = run(all, threads, phase, load * max, Requests.CYCLES);
           errors += open.errors();
           Optional<Double> target = p99Target(storage, load);
           double worstP99 = Math.max(open.start().p99Millis(), open.end().p99Millis());
@@ -185,7 +201,7 @@ public final class OpenLoopLatency {
     Duration spent = Duration.ZERO;
     while (true) {
       Map<String, Long> before = HttpLoad.cpu(server);
-      errors += run(all, threads, WARM_UP_SLICE, 0).errors();
+      errors += run(all, threads, WARM_UP_SLICE, 0, Requests.CYCLES).errors();
       Map<String, Long> after = HttpLoad.cpu(server);
       spent = spent.plus(WARM_UP_SLICE);
       double jit = share(before, after);
@@ -212,18 +228,57 @@ public final class OpenLoopLatency {
   }
 
   /**
-   * Every connection's cycles for {@code duration}: as fast as they go when {@code rate} is 0, else
-   * {@code rate} cycles per second in all, spread evenly over the connections and in time.
+   * The raw floor's phase at {@code load} of Parkade's maximum: the same schedule, each start and
+   * end the raw baseline's transaction over JDBC, and every spot free again afterwards. Prints its
+   * row and answers its errors.
    */
-  private static Phase run(
-      List<Connection> all, ExecutorService threads, Duration duration, double rate)
+  private static long floor(
+      String storage,
+      List<Connection> all,
+      ExecutorService threads,
+      Duration phase,
+      double load,
+      double max,
+      SqlFloor floor)
       throws Exception {
-    return run(all, threads, duration, rate, false);
+    Phase raw = run(all, threads, phase, load * max, Requests.RAW_SQL);
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %.0f%%, raw SKIP LOCKED over JDBC (%d pooled connections) in place of start and"
+            + " end: the floor | %,.0f | %,.0f | %s | %s | | %d |%n",
+        storage,
+        100 * load,
+        floor.poolSize(),
+        load * max,
+        raw.cyclesPerSecond(),
+        raw.start().columns(),
+        raw.end().columns(),
+        raw.errors());
+    floor.checkAllFree();
+    return raw.errors();
   }
 
-  /** As {@link #run(List, ExecutorService, Duration, double)}, health checks in place of cycles. */
+  /** What each request of a phase's cycles is. */
+  private enum Requests {
+    /** Parkade's start and end. */
+    CYCLES,
+    /** A health check in place of each: what any request waits for on this machine. */
+    HEALTH,
+    /** The raw baseline's transactions in place of each, sent from here over JDBC. */
+    RAW_SQL
+  }
+
+  /**
+   * Every connection's cycles of {@code requests} for {@code duration}: as fast as they go when
+   * {@code rate} is 0, else {@code rate} cycles per second in all, spread evenly over the
+   * connections and in time.
+   */
   private static Phase run(
-      List<Connection> all, ExecutorService threads, Duration duration, double rate, boolean health)
+      List<Connection> all,
+      ExecutorService threads,
+      Duration duration,
+      double rate,
+      Requests requests)
       throws Exception {
     long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
     long end = t0 + duration.toNanos();
@@ -236,7 +291,7 @@ public final class OpenLoopLatency {
       done.add(
           threads.submit(
               () -> {
-                connection.cycles(first, end, period, health);
+                connection.cycles(first, end, period, requests);
                 return null;
               }));
     }
@@ -287,6 +342,7 @@ public final class OpenLoopLatency {
     private final URI base;
     private final List<HttpLoad.Driver> drivers;
     private final HttpRequest health;
+    private final Optional<SqlFloor> floor;
     final Histogram start = new Histogram(HIGHEST_NANOS, 3);
     final Histogram end = new Histogram(HIGHEST_NANOS, 3);
     long cycles;
@@ -294,10 +350,12 @@ public final class OpenLoopLatency {
     private @Nullable String firstError;
     private int next;
 
-    Connection(HttpClient client, URI base, List<HttpLoad.Driver> drivers) {
+    Connection(
+        HttpClient client, URI base, List<HttpLoad.Driver> drivers, Optional<SqlFloor> floor) {
       this.client = client;
       this.base = base;
       this.drivers = drivers;
+      this.floor = floor;
       this.health = HttpRequest.newBuilder(base.resolve("/health/live")).timeout(TIMEOUT).build();
     }
 
@@ -317,10 +375,17 @@ public final class OpenLoopLatency {
      * Cycles from {@code first} until {@code until}, one per {@code period}, the end due half a
      * period after the start; with a period of 0, each request is due when it is sent.
      */
-    void cycles(long first, long until, long period, boolean health) throws InterruptedException {
+    void cycles(long first, long until, long period, Requests requests)
+        throws InterruptedException {
       long due = first;
       while (due < until && System.nanoTime() < until) {
-        if (health ? healthChecks(due, period) : cycle(due, period)) {
+        boolean done =
+            switch (requests) {
+              case CYCLES -> cycle(due, period);
+              case HEALTH -> healthChecks(due, period);
+              case RAW_SQL -> rawCycle(due, period);
+            };
+        if (done) {
           cycles++;
         }
         due = period > 0 ? due + period : System.nanoTime();
@@ -335,6 +400,32 @@ public final class OpenLoopLatency {
       }
       Optional<HttpResponse<String>> second = send(health, awaitDue(due + period / 2, period), end);
       return second.isPresent() && expect(second.get(), 200, "health");
+    }
+
+    /** The raw baseline's start and end where a cycle would send Parkade's: the floor. */
+    private boolean rawCycle(long due, long period) throws InterruptedException {
+      SqlFloor sql = floor.orElseThrow();
+      long startDue = awaitDue(due, period);
+      Optional<RawParking.Parked> parked;
+      try (java.sql.Connection c = sql.pool().getConnection()) {
+        c.setAutoCommit(false);
+        parked = sql.raw().start(c);
+      } catch (SQLException e) {
+        return error("raw start failed: " + e);
+      }
+      start.recordValue(Math.min(HIGHEST_NANOS, System.nanoTime() - startDue));
+      if (parked.isEmpty()) {
+        return error("raw start found no free spot");
+      }
+      long endDue = awaitDue(due + period / 2, period);
+      try (java.sql.Connection c = sql.pool().getConnection()) {
+        c.setAutoCommit(false);
+        sql.raw().end(c, parked.get());
+      } catch (SQLException e) {
+        return error("raw end failed: " + e);
+      }
+      end.recordValue(Math.min(HIGHEST_NANOS, System.nanoTime() - endDue));
+      return true;
     }
 
     private boolean cycle(long due, long period) throws InterruptedException {
@@ -395,37 +486,93 @@ public final class OpenLoopLatency {
     }
   }
 
-  /** Where the server keeps its lot: nothing to start for memory, an embedded PostgreSQL else. */
+  /**
+   * The raw baseline ({@link RawParking}, SKIP LOCKED) in a database of its own on the server's
+   * PostgreSQL, through a pool the size of the server's: what the least SQL a start and an end can
+   * run costs at the same arrival rate, without HTTP or Parkade in the way.
+   */
+  private record SqlFloor(HikariDataSource pool, RawParking raw, int poolSize)
+      implements AutoCloseable {
+    private static final int SPOTS = 1_000;
+
+    static SqlFloor open(EmbeddedPostgres pg) throws SQLException {
+      String url = PostgresLoad.createDatabase(pg, "raw_open_loop");
+      HikariDataSource pool = PostgresLoad.pool(url, JdbcSettings.DEFAULT_POOL_SIZE);
+      try (java.sql.Connection c = pool.getConnection()) {
+        RawParking.createTables(c, SPOTS);
+      } catch (SQLException | RuntimeException failed) {
+        pool.close();
+        throw failed;
+      }
+      return new SqlFloor(pool, new RawParking(true), JdbcSettings.DEFAULT_POOL_SIZE);
+    }
+
+    /** Every session a phase started it also ended: all spots free. */
+    void checkAllFree() throws SQLException {
+      try (java.sql.Connection c = pool.getConnection()) {
+        long free = RawParking.freeSpotRows(c);
+        if (free != SPOTS) {
+          throw new IllegalStateException(
+              "invariant broken: " + free + " of " + SPOTS + " raw spots free after the phase");
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      pool.close();
+    }
+  }
+
+  /**
+   * Where the server keeps its lot: nothing to start for memory; an embedded PostgreSQL else, with
+   * the raw floor in a database of its own beside the server's.
+   */
   private static final class Database implements AutoCloseable {
     private final @Nullable EmbeddedPostgres postgres;
+    private final Optional<SqlFloor> floor;
     private final List<String> flags;
 
-    private Database(@Nullable EmbeddedPostgres postgres, List<String> flags) {
+    private Database(
+        @Nullable EmbeddedPostgres postgres, Optional<SqlFloor> floor, List<String> flags) {
       this.postgres = postgres;
+      this.floor = floor;
       this.flags = flags;
     }
 
-    static Database of(String storage) throws IOException {
+    static Database of(String storage) throws IOException, SQLException {
       return switch (storage) {
-        case "memory" -> new Database(null, List.of("--storage", "memory"));
-        case "postgres" -> {
-          EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-          yield new Database(
-              pg,
-              List.of(
-                  "--storage", "postgres", "--jdbc-url", pg.getJdbcUrl("postgres", "postgres")));
-        }
+        case "memory" -> new Database(null, Optional.empty(), List.of("--storage", "memory"));
+        case "postgres" -> postgres();
         default ->
             throw new IllegalArgumentException("storage must be memory or postgres: " + storage);
       };
+    }
+
+    private static Database postgres() throws IOException, SQLException {
+      EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+      try {
+        return new Database(
+            pg,
+            Optional.of(SqlFloor.open(pg)),
+            List.of("--storage", "postgres", "--jdbc-url", pg.getJdbcUrl("postgres", "postgres")));
+      } catch (SQLException | RuntimeException failed) {
+        pg.close();
+        throw failed;
+      }
     }
 
     List<String> flags() {
       return flags;
     }
 
+    Optional<SqlFloor> floor() {
+      return floor;
+    }
+
     @Override
     public void close() throws IOException {
+      floor.ifPresent(SqlFloor::close);
       if (postgres != null) {
         postgres.close();
       }

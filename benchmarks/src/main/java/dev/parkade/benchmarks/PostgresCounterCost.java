@@ -107,7 +107,7 @@ public final class PostgresCounterCost {
 
   private static long freeSpots(String url) throws SQLException {
     try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
-      return PostgresLoad.freeSpotRows(c);
+      return RawParking.freeSpotRows(c);
     }
   }
 }

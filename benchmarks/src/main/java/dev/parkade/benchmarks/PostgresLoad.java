@@ -21,8 +21,6 @@ import dev.parkade.domain.port.WriteOutcome;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -31,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -153,7 +152,7 @@ public final class PostgresLoad {
     }
   }
 
-  private static HikariDataSource pool(String url, int size) {
+  static HikariDataSource pool(String url, int size) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername("postgres");
@@ -163,67 +162,29 @@ public final class PostgresLoad {
   }
 
   /**
-   * The raw baseline in a database of its own: a table of {@link #SPOTS} free spots, a session
-   * table, and the minimal transaction pair, with ({@code skipLocked}) or without SKIP LOCKED.
+   * The raw baseline ({@link RawParking}) in a database of its own, with {@link #SPOTS} free spots:
+   * its pair is a start and an end on one pooled connection.
    */
   static Variant raw(EmbeddedPostgres pg, String database, int threads, boolean skipLocked)
       throws SQLException {
     String url = createDatabase(pg, database);
     HikariDataSource pool = pool(url, threads);
-    try (Connection c = pool.getConnection();
-        Statement sql = c.createStatement()) {
-      sql.execute("CREATE TABLE spot (id TEXT PRIMARY KEY, free BOOLEAN NOT NULL)");
-      sql.execute("CREATE INDEX spot_free ON spot (free, id)");
-      sql.execute(
-          "CREATE TABLE session (id BIGSERIAL PRIMARY KEY, spot_id TEXT NOT NULL,"
-              + " started_at TIMESTAMPTZ NOT NULL, ended_at TIMESTAMPTZ)");
-      sql.execute(
-          "INSERT INTO spot SELECT 'L' || lpad(g::text, 7, '0'), TRUE FROM generate_series(1, "
-              + SPOTS
-              + ") g");
+    try (Connection c = pool.getConnection()) {
+      RawParking.createTables(c, SPOTS);
     } catch (SQLException | RuntimeException failed) {
       pool.close();
       throw failed;
     }
-    String claim =
-        "UPDATE spot SET free = false WHERE id = (SELECT id FROM spot WHERE free ORDER BY id"
-            + " LIMIT 1 FOR UPDATE"
-            + (skipLocked ? " SKIP LOCKED" : "")
-            + ") RETURNING id";
+    RawParking raw = new RawParking(skipLocked);
     Pair pair =
         (thread, n) -> {
-          long session;
-          String spot;
           try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement p = c.prepareStatement(claim);
-                ResultSet rs = p.executeQuery()) {
-              if (!rs.next()) {
-                c.rollback();
-                return false;
-              }
-              spot = rs.getString(1);
+            Optional<RawParking.Parked> parked = raw.start(c);
+            if (parked.isEmpty()) {
+              return false;
             }
-            try (PreparedStatement p =
-                c.prepareStatement(
-                    "INSERT INTO session (spot_id, started_at) VALUES (?, now()) RETURNING id")) {
-              p.setString(1, spot);
-              try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                session = rs.getLong(1);
-              }
-            }
-            c.commit();
-            try (PreparedStatement end =
-                    c.prepareStatement("UPDATE session SET ended_at = now() WHERE id = ?");
-                PreparedStatement free =
-                    c.prepareStatement("UPDATE spot SET free = true WHERE id = ?")) {
-              end.setLong(1, session);
-              end.executeUpdate();
-              free.setString(1, spot);
-              free.executeUpdate();
-            }
-            c.commit();
+            raw.end(c, parked.get());
           }
           return true;
         };
@@ -238,16 +199,7 @@ public final class PostgresLoad {
 
   private static long rawFree(HikariDataSource pool) throws SQLException {
     try (Connection c = pool.getConnection()) {
-      return freeSpotRows(c);
-    }
-  }
-
-  /** The rows of the {@code spot} table marked free, counted by the database itself. */
-  static long freeSpotRows(Connection c) throws SQLException {
-    try (Statement sql = c.createStatement();
-        ResultSet rs = sql.executeQuery("SELECT count(*) FROM spot WHERE free")) {
-      rs.next();
-      return rs.getLong(1);
+      return RawParking.freeSpotRows(c);
     }
   }
 
