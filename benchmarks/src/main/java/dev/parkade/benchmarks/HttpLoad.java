@@ -577,7 +577,7 @@ public final class HttpLoad {
   // ---------------------------------------------------------------- the client
 
   /** One driver: a user with a token and a vehicle, and the start request it sends. */
-  record Driver(String authorization, HttpRequest start) {
+  record Driver(String authorization, String startJson, HttpRequest start) {
     static Driver of(URI base, MACSigner signer, Duration ttl, String user, String plate) {
       Instant now = Instant.now();
       JWTClaimsSet claims =
@@ -593,16 +593,15 @@ public final class HttpLoad {
         throw new IllegalStateException("cannot sign a token", e);
       }
       String authorization = "Bearer " + jwt.serialize();
+      String startJson = "{\"vehicle\": {\"plate\": \"" + plate + "\"}}";
       HttpRequest start =
           HttpRequest.newBuilder(base.resolve("/api/v1/sessions"))
               .timeout(TIMEOUT)
               .header("Authorization", authorization)
               .header("Content-Type", "application/json")
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      "{\"vehicle\": {\"plate\": \"" + plate + "\"}}"))
+              .POST(HttpRequest.BodyPublishers.ofString(startJson))
               .build();
-      return new Driver(authorization, start);
+      return new Driver(authorization, startJson, start);
     }
 
     /** An end of this driver's session at {@code uri}: a POST without a body. */

@@ -6,9 +6,6 @@ import dev.parkade.adapters.jdbc.JdbcSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -24,6 +21,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,7 +111,6 @@ public final class OpenLoopLatency {
       String jar, String secret, String storage, Duration phase, int connections) throws Exception {
     try (Database database = Database.of(storage);
         HttpLoad.Server server = HttpLoad.Server.start(jar, secret, database.flags())) {
-      HttpClient client = HttpLoad.newClient();
       MACSigner signer = new MACSigner(secret.getBytes(StandardCharsets.UTF_8));
       List<Connection> all = new ArrayList<>();
       for (int c = 0; c < connections; c++) {
@@ -119,7 +124,7 @@ public final class OpenLoopLatency {
                   "open-" + c + "-" + d,
                   "O" + c + "-D" + d));
         }
-        all.add(new Connection(client, server.base(), drivers, database.floor()));
+        all.add(new Connection(new BlockingClient(), server.base(), drivers, database.floor()));
       }
       ExecutorService threads = HttpLoad.clientThreads(connections, "open-loop-");
       try {
@@ -180,6 +185,9 @@ public final class OpenLoopLatency {
         return errors;
       } finally {
         threads.shutdownNow();
+        for (Connection c : all) {
+          c.client.close();
+        }
       }
     }
   }
@@ -336,12 +344,68 @@ public final class OpenLoopLatency {
     }
   }
 
+  /** What a request answered: its status, its Location header if any, and its body. */
+  private record Answer(int status, Optional<String> location, String body) {}
+
+  /**
+   * A blocking HTTP/1.1 client of one connection (Apache HttpClient's classic API): the client
+   * thread writes its request and reads the answer on its own socket. The JDK's client, which this
+   * harness used before, reads every answer on one selector thread and hands it to the waiting
+   * thread: on two cores it could not send more than about half the cycles the server answers, so
+   * the maximum it measured, and the rates set from it, were the client's, not the server's.
+   */
+  private static final class BlockingClient implements AutoCloseable {
+    private final CloseableHttpClient client;
+
+    BlockingClient() {
+      ConnectionConfig connection =
+          ConnectionConfig.custom()
+              .setConnectTimeout(Timeout.ofSeconds(10))
+              .setSocketTimeout(Timeout.of(TIMEOUT))
+              .build();
+      this.client =
+          HttpClients.custom()
+              .setConnectionManager(
+                  PoolingHttpClientConnectionManagerBuilder.create()
+                      .setMaxConnTotal(1)
+                      .setMaxConnPerRoute(1)
+                      .setDefaultConnectionConfig(connection)
+                      .build())
+              .disableAutomaticRetries()
+              .build();
+    }
+
+    @Override
+    public void close() throws IOException {
+      client.close();
+    }
+
+    Answer send(String method, URI uri, @Nullable String authorization, @Nullable String json)
+        throws IOException {
+      ClassicRequestBuilder request = ClassicRequestBuilder.create(method).setUri(uri);
+      if (authorization != null) {
+        request.setHeader("Authorization", authorization);
+      }
+      if (json != null) {
+        request.setEntity(json, ContentType.APPLICATION_JSON);
+      }
+      return client.execute(
+          request.build(),
+          response -> {
+            Header location = response.getFirstHeader("Location");
+            return new Answer(
+                response.getCode(),
+                Optional.ofNullable(location).map(Header::getValue),
+                response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity()));
+          });
+    }
+  }
+
   /** One client thread and its drivers, whose starts and ends alternate on its connection. */
   private static final class Connection {
-    private final HttpClient client;
+    private final BlockingClient client;
     private final URI base;
     private final List<HttpLoad.Driver> drivers;
-    private final HttpRequest health;
     private final Optional<SqlFloor> floor;
     final Histogram start = new Histogram(HIGHEST_NANOS, 3);
     final Histogram end = new Histogram(HIGHEST_NANOS, 3);
@@ -351,12 +415,11 @@ public final class OpenLoopLatency {
     private int next;
 
     Connection(
-        HttpClient client, URI base, List<HttpLoad.Driver> drivers, Optional<SqlFloor> floor) {
+        BlockingClient client, URI base, List<HttpLoad.Driver> drivers, Optional<SqlFloor> floor) {
       this.client = client;
       this.base = base;
       this.drivers = drivers;
       this.floor = floor;
-      this.health = HttpRequest.newBuilder(base.resolve("/health/live")).timeout(TIMEOUT).build();
     }
 
     void reset() {
@@ -394,11 +457,13 @@ public final class OpenLoopLatency {
 
     /** Two health checks where a cycle would send its start and its end: the baseline. */
     private boolean healthChecks(long due, long period) throws InterruptedException {
-      Optional<HttpResponse<String>> first = send(health, awaitDue(due, period), start);
+      URI health = base.resolve("/health/live");
+      Optional<Answer> first = send("GET", health, null, null, awaitDue(due, period), start);
       if (first.isEmpty() || !expect(first.get(), 200, "health")) {
         return false;
       }
-      Optional<HttpResponse<String>> second = send(health, awaitDue(due + period / 2, period), end);
+      Optional<Answer> second =
+          send("GET", health, null, null, awaitDue(due + period / 2, period), end);
       return second.isPresent() && expect(second.get(), 200, "health");
     }
 
@@ -432,17 +497,24 @@ public final class OpenLoopLatency {
       HttpLoad.Driver driver = drivers.get(next);
       next = (next + 1) % drivers.size();
       long startDue = awaitDue(due, period);
-      Optional<HttpResponse<String>> started = send(driver.start(), startDue, start);
+      Optional<Answer> started =
+          send(
+              "POST",
+              base.resolve("/api/v1/sessions"),
+              driver.authorization(),
+              driver.startJson(),
+              startDue,
+              start);
       if (started.isEmpty() || !expect(started.get(), 201, "start")) {
         return false;
       }
-      Optional<String> location = started.get().headers().firstValue("Location");
+      Optional<String> location = started.get().location();
       if (location.isEmpty()) {
         return error("start answered 201 without a Location header");
       }
-      HttpRequest request = driver.end(base.resolve(location.get() + "/end"));
+      URI endUri = base.resolve(location.get() + "/end");
       long endDue = awaitDue(due + period / 2, period);
-      Optional<HttpResponse<String>> ended = send(request, endDue, end);
+      Optional<Answer> ended = send("POST", endUri, driver.authorization(), null, endDue, end);
       return ended.isPresent() && expect(ended.get(), 200, "end");
     }
 
@@ -460,21 +532,27 @@ public final class OpenLoopLatency {
       return due;
     }
 
-    private Optional<HttpResponse<String>> send(HttpRequest request, long due, Histogram into)
+    private Optional<Answer> send(
+        String method,
+        URI uri,
+        @Nullable String authorization,
+        @Nullable String json,
+        long due,
+        Histogram into)
         throws InterruptedException {
       try {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        Answer answer = client.send(method, uri, authorization, json);
         into.recordValue(Math.min(HIGHEST_NANOS, System.nanoTime() - due));
-        return Optional.of(response);
+        return Optional.of(answer);
       } catch (IOException e) {
-        error(request.method() + " " + request.uri().getPath() + " failed: " + e);
+        error(method + " " + uri.getPath() + " failed: " + e);
         return Optional.empty();
       }
     }
 
-    private boolean expect(HttpResponse<String> response, int status, String what) {
-      return response.statusCode() == status
-          || error(what + " answered " + response.statusCode() + ": " + response.body());
+    private boolean expect(Answer answer, int status, String what) {
+      return answer.status() == status
+          || error(what + " answered " + answer.status() + ": " + answer.body());
     }
 
     private boolean error(String what) {
