@@ -60,7 +60,7 @@ public final class OpenLoopLatency {
   private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(1);
   private static final int DRIVERS_PER_CONNECTION = 16;
   private static final Duration WARM_UP_SLICE = Duration.ofSeconds(2);
-  private static final Duration WARM_UP_MAX = Duration.ofSeconds(90);
+  private static final Duration WARM_UP_MAX = Duration.ofSeconds(60);
   private static final double JIT_SETTLED = 0.05;
 
   private OpenLoopLatency() {}
@@ -91,8 +91,9 @@ public final class OpenLoopLatency {
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
             + " ---: |");
     long errors = 0;
+    List<String> warmUps = new ArrayList<>();
     for (String storage : storages) {
-      errors += measure(jar, secretText, storage, phase, connections);
+      errors += measure(jar, secretText, storage, phase, connections, warmUps);
     }
     System.out.println(
         "latencies in ms, from when each request was due; a start and an end are separate rows'"
@@ -100,7 +101,8 @@ public final class OpenLoopLatency {
             + phase.toSeconds()
             + " s, "
             + connections
-            + " connections");
+            + " connections; warmed up: "
+            + String.join(", ", warmUps));
     if (errors > 0) {
       System.err.println("OpenLoopLatency: some requests failed; see the errors column");
       System.exit(1);
@@ -108,7 +110,13 @@ public final class OpenLoopLatency {
   }
 
   private static long measure(
-      String jar, String secret, String storage, Duration phase, int connections) throws Exception {
+      String jar,
+      String secret,
+      String storage,
+      Duration phase,
+      int connections,
+      List<String> warmUps)
+      throws Exception {
     try (Database database = Database.of(storage);
         HttpLoad.Server server = HttpLoad.Server.start(jar, secret, database.flags())) {
       MACSigner signer = new MACSigner(secret.getBytes(StandardCharsets.UTF_8));
@@ -128,10 +136,10 @@ public final class OpenLoopLatency {
       }
       ExecutorService threads = HttpLoad.clientThreads(connections, "open-loop-");
       try {
-        long errors = warmUp(storage, server, all, threads, phase);
+        long errors = warmUp(storage, server, all, threads, phase, warmUps);
         if (database.floor().isPresent()) {
           // The floor's first phase would otherwise meet this process's JDBC code uncompiled.
-          errors += run(all, threads, phase, 0, Requests.RAW_SQL).errors();
+          errors += run(all, threads, WARM_UP_SLICE.multipliedBy(2), 0, Requests.RAW_SQL).errors();
         }
         Phase closed = run(all, threads, phase, 0, Requests.CYCLES);
         errors += closed.errors();
@@ -196,14 +204,16 @@ public final class OpenLoopLatency {
    * Cycles as fast as they go, in slices of {@link #WARM_UP_SLICE}, for at least {@code phase} and
    * then until a slice in which the server's JIT compiler used less than {@link #JIT_SETTLED} of
    * its CPU, or for at most {@link #WARM_UP_MAX}: a maximum measured while the server is still
-   * compiling its code would set the open-loop rates too low. Answers the errors seen meanwhile.
+   * compiling its code would set the open-loop rates too low. Answers the errors seen meanwhile,
+   * and notes in {@code warmUps} how long it took and what the JIT compiler used last.
    */
   private static long warmUp(
       String storage,
       HttpLoad.Server server,
       List<Connection> all,
       ExecutorService threads,
-      Duration phase)
+      Duration phase,
+      List<String> warmUps)
       throws Exception {
     long errors = 0;
     Duration spent = Duration.ZERO;
@@ -221,6 +231,14 @@ public final class OpenLoopLatency {
           100 * jit);
       if ((spent.compareTo(phase) >= 0 && !(jit >= JIT_SETTLED))
           || spent.compareTo(WARM_UP_MAX) >= 0) {
+        warmUps.add(
+            String.format(
+                Locale.ROOT,
+                "%s %d s (the server's JIT compiler's share of its CPU in the last %d s: %.0f%%)",
+                storage,
+                spent.toSeconds(),
+                WARM_UP_SLICE.toSeconds(),
+                100 * jit));
         return errors;
       }
     }
