@@ -60,8 +60,8 @@ public final class OpenLoopLatency {
   private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(1);
   private static final int DRIVERS_PER_CONNECTION = 16;
   private static final Duration WARM_UP_SLICE = Duration.ofSeconds(2);
-  private static final Duration WARM_UP_MAX = Duration.ofSeconds(45);
-  private static final double JIT_SETTLED = 0.10;
+  private static final Duration WARM_UP_MAX = Duration.ofSeconds(50);
+  private static final double JIT_SETTLED = 0.05;
 
   private OpenLoopLatency() {}
 
