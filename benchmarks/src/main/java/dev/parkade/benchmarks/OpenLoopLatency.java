@@ -1,7 +1,6 @@
 package dev.parkade.benchmarks;
 
 import com.nimbusds.jose.crypto.MACSigner;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.parkade.adapters.jdbc.JdbcSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -62,6 +61,7 @@ public final class OpenLoopLatency {
   private static final Duration WARM_UP_SLICE = Duration.ofSeconds(2);
   private static final Duration WARM_UP_MAX = Duration.ofSeconds(50);
   private static final double JIT_SETTLED = 0.05;
+  private static final int FLOOR_SPOTS = 1_000;
 
   private OpenLoopLatency() {}
 
@@ -267,7 +267,7 @@ public final class OpenLoopLatency {
       Duration phase,
       double load,
       double max,
-      SqlFloor floor)
+      RawParking floor)
       throws Exception {
     Phase raw = run(all, threads, phase, load * max, Requests.RAW_SQL);
     System.out.printf(
@@ -426,7 +426,9 @@ public final class OpenLoopLatency {
     private final BlockingClient client;
     private final URI base;
     private final List<HttpLoad.Driver> drivers;
-    private final Optional<SqlFloor> floor;
+    private final Optional<RawParking> floor;
+    private final URI health;
+    private final URI sessions;
     final Histogram start = new Histogram(HIGHEST_NANOS, 3);
     final Histogram end = new Histogram(HIGHEST_NANOS, 3);
     long cycles;
@@ -435,11 +437,16 @@ public final class OpenLoopLatency {
     private int next;
 
     Connection(
-        BlockingClient client, URI base, List<HttpLoad.Driver> drivers, Optional<SqlFloor> floor) {
+        BlockingClient client,
+        URI base,
+        List<HttpLoad.Driver> drivers,
+        Optional<RawParking> floor) {
       this.client = client;
       this.base = base;
       this.drivers = drivers;
       this.floor = floor;
+      this.health = base.resolve("/health/live");
+      this.sessions = base.resolve("/api/v1/sessions");
     }
 
     void reset() {
@@ -477,7 +484,6 @@ public final class OpenLoopLatency {
 
     /** Two health checks where a cycle would send its start and its end: the baseline. */
     private boolean healthChecks(long due, long period) throws InterruptedException {
-      URI health = base.resolve("/health/live");
       Optional<Answer> first = send("GET", health, null, null, awaitDue(due, period), start);
       if (first.isEmpty() || !expect(first.get(), 200, "health")) {
         return false;
@@ -489,12 +495,11 @@ public final class OpenLoopLatency {
 
     /** The raw baseline's start and end where a cycle would send Parkade's: the floor. */
     private boolean rawCycle(long due, long period) throws InterruptedException {
-      SqlFloor sql = floor.orElseThrow();
+      RawParking raw = floor.orElseThrow();
       long startDue = awaitDue(due, period);
       Optional<RawParking.Parked> parked;
-      try (java.sql.Connection c = sql.pool().getConnection()) {
-        c.setAutoCommit(false);
-        parked = sql.raw().start(c);
+      try (java.sql.Connection c = raw.connection()) {
+        parked = raw.start(c);
       } catch (SQLException e) {
         return error("raw start failed: " + e);
       }
@@ -503,9 +508,8 @@ public final class OpenLoopLatency {
         return error("raw start found no free spot");
       }
       long endDue = awaitDue(due + period / 2, period);
-      try (java.sql.Connection c = sql.pool().getConnection()) {
-        c.setAutoCommit(false);
-        sql.raw().end(c, parked.get());
+      try (java.sql.Connection c = raw.connection()) {
+        raw.end(c, parked.get());
       } catch (SQLException e) {
         return error("raw end failed: " + e);
       }
@@ -518,13 +522,7 @@ public final class OpenLoopLatency {
       next = (next + 1) % drivers.size();
       long startDue = awaitDue(due, period);
       Optional<Answer> started =
-          send(
-              "POST",
-              base.resolve("/api/v1/sessions"),
-              driver.authorization(),
-              driver.startJson(),
-              startDue,
-              start);
+          send("POST", sessions, driver.authorization(), driver.startJson(), startDue, start);
       if (started.isEmpty() || !expect(started.get(), 201, "start")) {
         return false;
       }
@@ -585,54 +583,16 @@ public final class OpenLoopLatency {
   }
 
   /**
-   * The raw baseline ({@link RawParking}, SKIP LOCKED) in a database of its own on the server's
-   * PostgreSQL, through a pool the size of the server's: what the least SQL a start and an end can
-   * run costs at the same arrival rate, without HTTP or Parkade in the way.
-   */
-  private record SqlFloor(HikariDataSource pool, RawParking raw, int poolSize)
-      implements AutoCloseable {
-    private static final int SPOTS = 1_000;
-
-    static SqlFloor open(EmbeddedPostgres pg) throws SQLException {
-      String url = PostgresLoad.createDatabase(pg, "raw_open_loop");
-      HikariDataSource pool = PostgresLoad.pool(url, JdbcSettings.DEFAULT_POOL_SIZE);
-      try (java.sql.Connection c = pool.getConnection()) {
-        RawParking.createTables(c, SPOTS);
-      } catch (SQLException | RuntimeException failed) {
-        pool.close();
-        throw failed;
-      }
-      return new SqlFloor(pool, new RawParking(true), JdbcSettings.DEFAULT_POOL_SIZE);
-    }
-
-    /** Every session a phase started it also ended: all spots free. */
-    void checkAllFree() throws SQLException {
-      try (java.sql.Connection c = pool.getConnection()) {
-        long free = RawParking.freeSpotRows(c);
-        if (free != SPOTS) {
-          throw new IllegalStateException(
-              "invariant broken: " + free + " of " + SPOTS + " raw spots free after the phase");
-        }
-      }
-    }
-
-    @Override
-    public void close() {
-      pool.close();
-    }
-  }
-
-  /**
    * Where the server keeps its lot: nothing to start for memory; an embedded PostgreSQL else, with
    * the raw floor in a database of its own beside the server's.
    */
   private static final class Database implements AutoCloseable {
     private final @Nullable EmbeddedPostgres postgres;
-    private final Optional<SqlFloor> floor;
+    private final Optional<RawParking> floor;
     private final List<String> flags;
 
     private Database(
-        @Nullable EmbeddedPostgres postgres, Optional<SqlFloor> floor, List<String> flags) {
+        @Nullable EmbeddedPostgres postgres, Optional<RawParking> floor, List<String> flags) {
       this.postgres = postgres;
       this.floor = floor;
       this.flags = flags;
@@ -652,7 +612,9 @@ public final class OpenLoopLatency {
       try {
         return new Database(
             pg,
-            Optional.of(SqlFloor.open(pg)),
+            Optional.of(
+                RawParking.open(
+                    pg, "raw_open_loop", JdbcSettings.DEFAULT_POOL_SIZE, FLOOR_SPOTS, true)),
             List.of("--storage", "postgres", "--jdbc-url", pg.getJdbcUrl("postgres", "postgres")));
       } catch (SQLException | RuntimeException failed) {
         pg.close();
@@ -664,13 +626,13 @@ public final class OpenLoopLatency {
       return flags;
     }
 
-    Optional<SqlFloor> floor() {
+    Optional<RawParking> floor() {
       return floor;
     }
 
     @Override
     public void close() throws IOException {
-      floor.ifPresent(SqlFloor::close);
+      floor.ifPresent(RawParking::close);
       if (postgres != null) {
         postgres.close();
       }

@@ -167,19 +167,10 @@ public final class PostgresLoad {
    */
   static Variant raw(EmbeddedPostgres pg, String database, int threads, boolean skipLocked)
       throws SQLException {
-    String url = createDatabase(pg, database);
-    HikariDataSource pool = pool(url, threads);
-    try (Connection c = pool.getConnection()) {
-      RawParking.createTables(c, SPOTS);
-    } catch (SQLException | RuntimeException failed) {
-      pool.close();
-      throw failed;
-    }
-    RawParking raw = new RawParking(skipLocked);
+    RawParking raw = RawParking.open(pg, database, threads, SPOTS, skipLocked);
     Pair pair =
         (thread, n) -> {
-          try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+          try (Connection c = raw.connection()) {
             Optional<RawParking.Parked> parked = raw.start(c);
             if (parked.isEmpty()) {
               return false;
@@ -188,19 +179,7 @@ public final class PostgresLoad {
           }
           return true;
         };
-    return new Variant(
-        pair,
-        () -> rawFree(pool),
-        () -> {
-          pool.close();
-          dropDatabase(pg, database);
-        });
-  }
-
-  private static long rawFree(HikariDataSource pool) throws SQLException {
-    try (Connection c = pool.getConnection()) {
-      return RawParking.freeSpotRows(c);
-    }
+    return new Variant(pair, raw::freeSpots, raw::close);
   }
 
   /** Parkade's untyped pairs against raw SKIP LOCKED, in alternating slices. */
@@ -235,17 +214,21 @@ public final class PostgresLoad {
     long free() throws SQLException;
   }
 
+  /** Throws unless {@code free} spots of a lot's {@code spots} are all of them. */
+  static void requireAllFree(long free, int spots) {
+    if (free != spots) {
+      throw new IllegalStateException(
+          "invariant broken: " + free + " of " + spots + " spots free after the run");
+    }
+  }
+
   /**
    * A variant's own database, open, its lot loaded; the pair that its clients run; what counts its
    * free spots, which must be all of them once no client runs; and what closes it.
    */
   record Variant(Pair pair, FreeCount freeCount, Runnable closer) implements AutoCloseable {
     void checkAllFree() throws SQLException {
-      long free = freeCount.free();
-      if (free != SPOTS) {
-        throw new IllegalStateException(
-            "invariant broken: " + free + " of " + SPOTS + " spots free after the run");
-      }
+      requireAllFree(freeCount.free(), SPOTS);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.parkade.benchmarks;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,18 +10,28 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * The raw baseline's schema and transactions: a table of free spots, a session table, and the least
+ * The raw baseline in a database of its own: a table of free spots, a session table, and the least
  * a start and an end can do in SQL, with no constraint beyond the keys and no domain code. A start
  * claims the first free spot ({@code FOR UPDATE}, with or without {@code SKIP LOCKED}) and inserts
- * a session; an end stamps the session and frees its spot. Each is one transaction.
+ * a session; an end stamps the session and frees its spot. Each is one transaction. Closing it
+ * drops its database.
  */
-final class RawParking {
+final class RawParking implements AutoCloseable {
   /** A started session: its row and the spot it holds. */
   record Parked(long session, String spot) {}
 
+  private final EmbeddedPostgres pg;
+  private final String database;
+  private final HikariDataSource pool;
+  private final int spots;
   private final String claim;
 
-  RawParking(boolean skipLocked) {
+  private RawParking(
+      EmbeddedPostgres pg, String database, HikariDataSource pool, int spots, boolean skipLocked) {
+    this.pg = pg;
+    this.database = database;
+    this.pool = pool;
+    this.spots = spots;
     this.claim =
         "UPDATE spot SET free = false WHERE id = (SELECT id FROM spot WHERE free ORDER BY id"
             + " LIMIT 1 FOR UPDATE"
@@ -27,8 +39,53 @@ final class RawParking {
             + ") RETURNING id";
   }
 
-  /** Creates the two tables on {@code c} and fills the spot table with {@code spots} free spots. */
-  static void createTables(Connection c, int spots) throws SQLException {
+  /**
+   * A new database {@code database} on {@code pg} with {@code spots} free spots, reached through a
+   * pool of {@code poolSize} connections.
+   */
+  static RawParking open(
+      EmbeddedPostgres pg, String database, int poolSize, int spots, boolean skipLocked)
+      throws SQLException {
+    HikariDataSource pool = PostgresLoad.pool(PostgresLoad.createDatabase(pg, database), poolSize);
+    try (Connection c = pool.getConnection()) {
+      createTables(c, spots);
+    } catch (SQLException | RuntimeException failed) {
+      pool.close();
+      throw failed;
+    }
+    return new RawParking(pg, database, pool, spots, skipLocked);
+  }
+
+  /** A pooled connection, auto-commit off, for {@link #start} and {@link #end}. */
+  Connection connection() throws SQLException {
+    Connection c = pool.getConnection();
+    c.setAutoCommit(false);
+    return c;
+  }
+
+  int poolSize() {
+    return pool.getMaximumPoolSize();
+  }
+
+  /** The spots marked free, counted by the database. */
+  long freeSpots() throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return freeSpotRows(c);
+    }
+  }
+
+  /** Throws unless every spot is free, as it must be once no client runs. */
+  void checkAllFree() throws SQLException {
+    PostgresLoad.requireAllFree(freeSpots(), spots);
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+    PostgresLoad.dropDatabase(pg, database);
+  }
+
+  private static void createTables(Connection c, int spots) throws SQLException {
     try (Statement sql = c.createStatement()) {
       sql.execute("CREATE TABLE spot (id TEXT PRIMARY KEY, free BOOLEAN NOT NULL)");
       sql.execute("CREATE INDEX spot_free ON spot (free, id)");
@@ -51,7 +108,7 @@ final class RawParking {
     }
   }
 
-  /** Starts a session on {@code c}, which must not auto-commit; empty when no spot is free. */
+  /** Starts a session on {@code c}, a {@link #connection}; empty when no spot is free. */
   Optional<Parked> start(Connection c) throws SQLException {
     String spot;
     try (PreparedStatement p = c.prepareStatement(claim);
@@ -76,7 +133,7 @@ final class RawParking {
     return Optional.of(new Parked(session, spot));
   }
 
-  /** Ends {@code parked} on {@code c}, which must not auto-commit. */
+  /** Ends {@code parked} on {@code c}, a {@link #connection}. */
   void end(Connection c, Parked parked) throws SQLException {
     try (PreparedStatement end =
             c.prepareStatement("UPDATE session SET ended_at = now() WHERE id = ?");
