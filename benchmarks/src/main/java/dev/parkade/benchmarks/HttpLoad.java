@@ -816,17 +816,17 @@ public final class HttpLoad {
     /** The server with {@code storage}, its storage flags ({@code --storage} and the rest). */
     static Server start(String jar, String secret, List<String> storage) throws Exception {
       Path dir = Files.createTempDirectory("parkade-http-load");
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  "java",
-                  "-jar",
-                  Path.of(jar).toAbsolutePath().toString(),
-                  "serve",
-                  "--port",
-                  "0",
-                  "--spots",
-                  Integer.toString(SPOTS)));
+      List<String> command = new ArrayList<>(List.of("java"));
+      command.addAll(LauncherOptions.of(Path.of(jar)));
+      command.addAll(
+          List.of(
+              "-jar",
+              Path.of(jar).toAbsolutePath().toString(),
+              "serve",
+              "--port",
+              "0",
+              "--spots",
+              Integer.toString(SPOTS)));
       command.addAll(storage);
       ProcessBuilder builder =
           new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);

@@ -1,6 +1,7 @@
 package dev.parkade.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parkade.adapters.web.ApiClient;
@@ -210,6 +211,31 @@ class LauncherIT {
         () -> "without the archive, Main comes from the jar: " + plain);
   }
 
+  @Test
+  void theLauncher_runsTheJvmWithTheOptionsOfJvmOptions_beforeTheOperatorsOwn() throws Exception {
+    List<String> options =
+        Files.readAllLines(REPOSITORY.resolve("bootstrap/jvm.options")).stream()
+            .map(line -> line.replaceFirst("#.*", "").strip())
+            .filter(line -> !line.isEmpty())
+            .toList();
+    assertTrue(options.contains(TENURE_ONCE), () -> "bootstrap/jvm.options: " + options);
+    String launcher = REPOSITORY.resolve("parkade").toString();
+
+    String flags = String.join(" ", printed(PRINT_FLAGS, launcher, "--version")) + " ";
+    for (String option : options) {
+      assertTrue(flags.contains(option + " "), () -> option + " not among the JVM's: " + flags);
+    }
+
+    String overridden =
+        String.join(
+                " ", printed("-XX:MaxTenuringThreshold=15 " + PRINT_FLAGS, launcher, "--version"))
+            + " ";
+    assertTrue(overridden.contains("-XX:MaxTenuringThreshold=15 "), overridden);
+    assertFalse(overridden.contains(TENURE_ONCE + " "), overridden);
+  }
+
+  private static final String TENURE_ONCE = "-XX:MaxTenuringThreshold=1";
+  private static final String PRINT_FLAGS = "-XX:+PrintCommandLineFlags";
   private static final String CLASS_LOAD_LOG = "-Xlog:class+load=info";
 
   /**
@@ -217,9 +243,14 @@ class LauncherIT {
    * from: the launcher passes {@code PARKADE_JAVA_OPTS} on to its JVM.
    */
   private List<String> classLoads(String... command) throws Exception {
+    return printed(CLASS_LOAD_LOG, command);
+  }
+
+  /** What a command printed, run with {@code javaOptions} as {@code PARKADE_JAVA_OPTS}. */
+  private List<String> printed(String javaOptions, String... command) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("PARKADE_"));
-    builder.environment().put("PARKADE_JAVA_OPTS", CLASS_LOAD_LOG);
+    builder.environment().put("PARKADE_JAVA_OPTS", javaOptions);
     builder.redirectErrorStream(true);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,36 @@
+package dev.parkade.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The JVM options {@code ./parkade} runs the server with ({@code bootstrap/jvm.options}, read as
+ * the launcher reads it), so that a harness which starts the jar itself measures the server as it
+ * is deployed.
+ */
+final class LauncherOptions {
+  private LauncherOptions() {}
+
+  /**
+   * The options kept beside the module that built {@code jar} ({@code
+   * bootstrap/target/parkade.jar}); none when that file is absent, as for a jar copied elsewhere.
+   */
+  static List<String> of(Path jar) throws IOException {
+    Path target = jar.toAbsolutePath().getParent();
+    Path module = target == null ? null : target.getParent();
+    if (module == null || !Files.isRegularFile(module.resolve("jvm.options"))) {
+      return List.of();
+    }
+    return parse(Files.readAllLines(module.resolve("jvm.options")));
+  }
+
+  /** One option per line; {@code #} starts a comment, blank lines are skipped. */
+  static List<String> parse(List<String> lines) {
+    return lines.stream()
+        .map(line -> line.replaceFirst("#.*", "").strip())
+        .filter(line -> !line.isEmpty())
+        .toList();
+  }
+}
