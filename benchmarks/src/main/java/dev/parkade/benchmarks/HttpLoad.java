@@ -48,18 +48,18 @@ import java.util.stream.Stream;
  * Start+end cycles per second over HTTP against {@code GET /health/live} on the same server, with
  * the same client, in the same run.
  *
- * <p>Launches {@code java -jar parkade.jar serve --storage memory} as a separate process, mints
- * HS256 tokens for {@value #USERS_PER_CONNECTION} drivers per connection with the secret it gave
- * the server, then runs {@code connections} threads each sending synchronous HTTP/1.1 requests
- * through one {@link HttpClient} (so as many connections are open): {@code GET /health/live} (the
- * baseline), and start ({@code POST /api/v1/sessions}) and end ({@code POST
- * /api/v1/sessions/{id}/end}, the id from the {@code Location} header) cycles, each thread cycling
- * its own drivers. Both are warmed up in turn (see {@link #warmUp}), then measured in the order
- * health, cycles, cycles, health, half the time each, so that a machine getting busier or quieter
- * during the run weighs on both alike. Every latency is kept (per thread, in nanoseconds) and
- * sorted at the end, so the percentiles are exact. On Linux the CPU time of both processes is
- * broken down by thread group, to show where the time goes. Arguments: the jar, seconds per phase
- * (10), connections (64).
+ * <p>Launches {@code parkade.jar serve --storage memory} as a separate process, with the JVM
+ * options {@code ./parkade} passes ({@link LauncherOptions}), mints HS256 tokens for {@value
+ * #USERS_PER_CONNECTION} drivers per connection with the secret it gave the server, then runs
+ * {@code connections} threads each sending synchronous HTTP/1.1 requests through one {@link
+ * HttpClient} (so as many connections are open): {@code GET /health/live} (the baseline), and start
+ * ({@code POST /api/v1/sessions}) and end ({@code POST /api/v1/sessions/{id}/end}, the id from the
+ * {@code Location} header) cycles, each thread cycling its own drivers. Both are warmed up in turn
+ * (see {@link #warmUp}), then measured in the order health, cycles, cycles, health, half the time
+ * each, so that a machine getting busier or quieter during the run weighs on both alike. Every
+ * latency is kept (per thread, in nanoseconds) and sorted at the end, so the percentiles are exact.
+ * On Linux the CPU time of both processes is broken down by thread group, to show where the time
+ * goes. Arguments: the jar, seconds per phase (10), connections (64).
  */
 public final class HttpLoad {
   /** A server log line at WARN or ERROR: the level follows the time. */
@@ -817,7 +817,9 @@ public final class HttpLoad {
     static Server start(String jar, String secret, List<String> storage) throws Exception {
       Path dir = Files.createTempDirectory("parkade-http-load");
       List<String> command = new ArrayList<>(List.of("java"));
-      command.addAll(LauncherOptions.of(Path.of(jar)));
+      List<String> options = LauncherOptions.of(Path.of(jar));
+      System.err.println("server JVM options: " + (options.isEmpty() ? "none" : options));
+      command.addAll(options);
       command.addAll(
           List.of(
               "-jar",

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The JVM options {@code ./parkade} runs the server with ({@code bootstrap/jvm.options}, read as
  * the launcher reads it), so that a harness which starts the jar itself measures the server as it
- * is deployed.
+ * is deployed. {@code -Dhttpload.serverOptions="..."} replaces them (separated by spaces; empty for
+ * none), to compare the server with other options.
  */
 final class LauncherOptions {
   private LauncherOptions() {}
@@ -18,6 +19,10 @@ final class LauncherOptions {
    * bootstrap/target/parkade.jar}); none when that file is absent, as for a jar copied elsewhere.
    */
   static List<String> of(Path jar) throws IOException {
+    String replaced = System.getProperty("httpload.serverOptions");
+    if (replaced != null) {
+      return replaced.isBlank() ? List.of() : List.of(replaced.strip().split("\\s+"));
+    }
     Path target = jar.toAbsolutePath().getParent();
     Path module = target == null ? null : target.getParent();
     if (module == null || !Files.isRegularFile(module.resolve("jvm.options"))) {
