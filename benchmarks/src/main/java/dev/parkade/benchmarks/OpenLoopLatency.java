@@ -100,7 +100,9 @@ public final class OpenLoopLatency {
     long errors = 0;
     List<String> warmUps = new ArrayList<>();
     for (String storage : storages) {
-      errors += measure(jar, secretText, storage, phase, connections, warmUps);
+      Measured measured = measure(jar, secretText, storage, phase, connections);
+      errors += measured.errors();
+      warmUps.add(measured.warmUp());
     }
     System.out.println(
         "latencies in ms, from when each request was due; a start and an end are separate rows'"
@@ -116,14 +118,11 @@ public final class OpenLoopLatency {
     }
   }
 
-  private static long measure(
-      String jar,
-      String secret,
-      String storage,
-      Duration phase,
-      int connections,
-      List<String> warmUps)
-      throws Exception {
+  /** What one storage's phases left: their failed requests, and how its warm-up went. */
+  private record Measured(long errors, String warmUp) {}
+
+  private static Measured measure(
+      String jar, String secret, String storage, Duration phase, int connections) throws Exception {
     try (Database database = Database.of(storage);
         HttpLoad.Server server = HttpLoad.Server.start(jar, secret, database.flags())) {
       MACSigner signer = new MACSigner(secret.getBytes(StandardCharsets.UTF_8));
@@ -143,7 +142,8 @@ public final class OpenLoopLatency {
       }
       ExecutorService threads = HttpLoad.clientThreads(connections, "open-loop-");
       try {
-        long errors = warmUp(storage, server, all, threads, phase, warmUps);
+        Measured warm = warmUp(storage, server, all, threads, phase);
+        long errors = warm.errors();
         if (database.floor().isPresent()) {
           // The floor's first phase would otherwise meet this process's JDBC code uncompiled.
           errors += run(all, threads, WARM_UP_SLICE.multipliedBy(2), 0, Requests.RAW_SQL).errors();
@@ -204,7 +204,7 @@ public final class OpenLoopLatency {
                   .orElse(""),
               open.errors());
         }
-        return errors;
+        return new Measured(errors, warm.warmUp());
       } finally {
         threads.shutdownNow();
         for (Connection c : all) {
@@ -219,15 +219,14 @@ public final class OpenLoopLatency {
    * then until a slice in which the server's JIT compiler used less than {@link #JIT_SETTLED} of
    * its CPU, or for at most {@link #WARM_UP_MAX}: a maximum measured while the server is still
    * compiling its code would set the open-loop rates too low. Answers the errors seen meanwhile,
-   * and notes in {@code warmUps} how long it took and what the JIT compiler used last.
+   * and how long it took and what the JIT compiler used last.
    */
-  private static long warmUp(
+  private static Measured warmUp(
       String storage,
       HttpLoad.Server server,
       List<Connection> all,
       ExecutorService threads,
-      Duration phase,
-      List<String> warmUps)
+      Duration phase)
       throws Exception {
     long errors = 0;
     Duration spent = Duration.ZERO;
@@ -245,7 +244,8 @@ public final class OpenLoopLatency {
           100 * jit);
       if ((spent.compareTo(phase) >= 0 && !(jit >= JIT_SETTLED))
           || spent.compareTo(WARM_UP_MAX) >= 0) {
-        warmUps.add(
+        return new Measured(
+            errors,
             String.format(
                 Locale.ROOT,
                 "%s %d s (the server's JIT compiler's share of its CPU in the last %d s: %.0f%%)",
@@ -253,7 +253,6 @@ public final class OpenLoopLatency {
                 spent.toSeconds(),
                 WARM_UP_SLICE.toSeconds(),
                 100 * jit));
-        return errors;
       }
     }
   }
