@@ -25,15 +25,12 @@ final class LauncherOptions {
     }
     Path target = jar.toAbsolutePath().getParent();
     Path module = target == null ? null : target.getParent();
-    if (module == null || !Files.isRegularFile(module.resolve("jvm.options"))) {
+    Path file = module == null ? null : module.resolve("jvm.options");
+    if (file == null || !Files.isRegularFile(file)) {
       return List.of();
     }
-    return parse(Files.readAllLines(module.resolve("jvm.options")));
-  }
-
-  /** One option per line; {@code #} starts a comment, blank lines are skipped. */
-  static List<String> parse(List<String> lines) {
-    return lines.stream()
+    // One option per line; '#' starts a comment, blank lines are skipped, as in the launcher.
+    return Files.readAllLines(file).stream()
         .map(line -> line.replaceFirst("#.*", "").strip())
         .filter(line -> !line.isEmpty())
         .toList();
