@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * at INFO, everything else at WARN. A {@code logback.xml} did the same, but reading it loaded
  * logback's XML configurator and the JDK's XML parser at every start, and a start with memory
  * storage is quicker without them (BENCHMARKS.md, section 5). The request log is written off the
- * request threads ({@link RequestLogAppender}). An operator's own file ({@code
- * -Dlogback.configurationFile}, through {@code PARKADE_JAVA_OPTS}) still wins.
+ * request threads ({@link RequestLogAppender}) by a writer that lets them gather ({@link
+ * RequestLogWriter}). An operator's own file ({@code -Dlogback.configurationFile}, through {@code
+ * PARKADE_JAVA_OPTS}) still wins.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LoggingSetup extends ContextAwareBase implements Configurator {
@@ -36,7 +37,7 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
     context.getLogger("dev.parkade").setLevel(Level.INFO);
     RequestLogAppender requestLog = new RequestLogAppender();
     requestLog.setContext(context);
-    requestLog.addAppender(console(context, "REQUESTS-STDOUT"));
+    requestLog.addAppender(requestLines(context, requestLog));
     requestLog.start();
     Logger requests = context.getLogger(ParkadeApi.REQUEST_LOGGER);
     requests.addAppender(requestLog);
@@ -46,16 +47,34 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
 
   /** One line per event on standard output, each line written whole. */
   private static ConsoleAppender<ILoggingEvent> console(LoggerContext context, String name) {
+    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+    console.setContext(context);
+    console.setName(name);
+    console.setEncoder(encoder(context));
+    console.start();
+    return console;
+  }
+
+  /** Each event as one line of {@link #PATTERN}. */
+  private static PatternLayoutEncoder encoder(LoggerContext context) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern(PATTERN);
     encoder.start();
-    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-    console.setContext(context);
-    console.setName(name);
-    console.setEncoder(encoder);
-    console.start();
-    return console;
+    return encoder;
+  }
+
+  /**
+   * The request lines, on standard output as {@link #console} writes, their writer pausing to let
+   * them gather ({@link RequestLogWriter}).
+   */
+  private static RequestLogWriter requestLines(LoggerContext context, RequestLogAppender queue) {
+    RequestLogWriter lines = new RequestLogWriter(queue);
+    lines.setContext(context);
+    lines.setName("REQUESTS-STDOUT");
+    lines.setEncoder(encoder(context));
+    lines.start();
+    return lines;
   }
 
   /** The request lines dropped so far because standard output did not keep up; 0 if none. */

@@ -50,6 +50,12 @@ class LoggingSetupTest {
         assertInstanceOf(RequestLogAppender.class, requests.getAppender(RequestLogAppender.NAME));
     assertTrue(requestLog.isStarted());
     assertTrue(requestLog.isNeverBlock());
+    RequestLogWriter lines =
+        assertInstanceOf(RequestLogWriter.class, requestLog.getAppender("REQUESTS-STDOUT"));
+    assertTrue(lines.isStarted());
+    PatternLayoutEncoder lineEncoder =
+        assertInstanceOf(PatternLayoutEncoder.class, lines.getEncoder());
+    assertEquals(LoggingSetup.PATTERN, lineEncoder.getPattern());
   }
 
   @Test
