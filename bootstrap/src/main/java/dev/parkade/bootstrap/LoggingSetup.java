@@ -71,7 +71,6 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
   private static RequestLogWriter requestLines(LoggerContext context, RequestLogAppender queue) {
     RequestLogWriter lines = new RequestLogWriter(queue);
     lines.setContext(context);
-    lines.setName("REQUESTS-STDOUT");
     lines.setEncoder(encoder(context));
     lines.start();
     return lines;

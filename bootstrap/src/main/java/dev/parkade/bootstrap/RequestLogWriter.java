@@ -22,7 +22,9 @@ import java.util.function.LongSupplier;
  * reach standard output. A stop interrupts the writer thread, which ends a pause at once.
  */
 final class RequestLogWriter extends ConsoleAppender<ILoggingEvent> {
+  static final String NAME = "REQUESTS-STDOUT";
   static final Duration PAUSE = Duration.ofMillis(5);
+  private static final long PAUSE_NANOS = PAUSE.toNanos();
 
   /** The share of the queue's room from which the writer counts as behind and does not pause. */
   static final double BEHIND = 0.25;
@@ -31,7 +33,6 @@ final class RequestLogWriter extends ConsoleAppender<ILoggingEvent> {
   private final int behind;
   private final LongSupplier clock;
   private final LongConsumer pause;
-  private final long pauseNanos = PAUSE.toNanos();
 
   // Only the writer thread appends, so only it reads and writes this after the start.
   private long lastPause;
@@ -58,6 +59,7 @@ final class RequestLogWriter extends ConsoleAppender<ILoggingEvent> {
     this.behind = (int) (queueSize * BEHIND);
     this.clock = clock;
     this.pause = pause;
+    setName(NAME);
   }
 
   @Override
@@ -69,8 +71,8 @@ final class RequestLogWriter extends ConsoleAppender<ILoggingEvent> {
   @Override
   protected void subAppend(ILoggingEvent event) {
     super.subAppend(event);
-    if (clock.getAsLong() - lastPause >= pauseNanos && queued.getAsInt() < behind) {
-      pause.accept(pauseNanos);
+    if (clock.getAsLong() - lastPause >= PAUSE_NANOS && queued.getAsInt() < behind) {
+      pause.accept(PAUSE_NANOS);
       lastPause = clock.getAsLong();
     }
   }

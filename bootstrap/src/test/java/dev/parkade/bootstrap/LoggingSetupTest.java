@@ -51,7 +51,7 @@ class LoggingSetupTest {
     assertTrue(requestLog.isStarted());
     assertTrue(requestLog.isNeverBlock());
     RequestLogWriter lines =
-        assertInstanceOf(RequestLogWriter.class, requestLog.getAppender("REQUESTS-STDOUT"));
+        assertInstanceOf(RequestLogWriter.class, requestLog.getAppender(RequestLogWriter.NAME));
     assertTrue(lines.isStarted());
     PatternLayoutEncoder lineEncoder =
         assertInstanceOf(PatternLayoutEncoder.class, lines.getEncoder());

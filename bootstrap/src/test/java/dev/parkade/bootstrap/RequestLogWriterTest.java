@@ -17,10 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class RequestLogWriterTest {
   private static final long MILLI = 1_000_000L;
-
-  private final LoggerContext context = new LoggerContext();
   private static final int QUEUE_SIZE = 100;
 
+  private final LoggerContext context = new LoggerContext();
   private final AtomicLong now = new AtomicLong();
   private final AtomicInteger queued = new AtomicInteger();
   private final List<Long> pauses = new ArrayList<>();
