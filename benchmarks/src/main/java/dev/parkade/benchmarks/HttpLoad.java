@@ -790,9 +790,9 @@ public final class HttpLoad {
   // ---------------------------------------------------------------- the server
 
   /**
-   * {@code parkade.jar serve} in a separate process, in a temporary directory, its standard output
-   * drained by a thread for as long as it runs: the server logs a line per request, and a full pipe
-   * would stall it.
+   * {@code parkade.jar serve} (or another server, {@link #launch}) in a separate process, in a
+   * temporary directory, its standard output drained by a thread for as long as it runs: the server
+   * logs a line per request, and a full pipe would stall it.
    */
   static final class Server implements AutoCloseable {
     private final Process process;
@@ -815,7 +815,6 @@ public final class HttpLoad {
 
     /** The server with {@code storage}, its storage flags ({@code --storage} and the rest). */
     static Server start(String jar, String secret, List<String> storage) throws Exception {
-      Path dir = Files.createTempDirectory("parkade-http-load");
       List<String> command = new ArrayList<>(List.of("java"));
       List<String> options = LauncherOptions.of(Path.of(jar));
       System.err.println("server JVM options: " + (options.isEmpty() ? "none" : options));
@@ -830,12 +829,22 @@ public final class HttpLoad {
               "--spots",
               Integer.toString(SPOTS)));
       command.addAll(storage);
+      return launch(command, Map.of("PARKADE_JWT_SECRET", secret), READY_LINE);
+    }
+
+    /**
+     * Runs {@code command} with {@code environment} added, in a directory of its own, and waits for
+     * the line that {@code ready} finds: its first group is the server's base URI.
+     */
+    static Server launch(List<String> command, Map<String, String> environment, Pattern ready)
+        throws Exception {
+      Path dir = Files.createTempDirectory("parkade-http-load");
       ProcessBuilder builder =
           new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-      builder.environment().put("PARKADE_JWT_SECRET", secret);
+      builder.environment().putAll(environment);
       Process process = builder.start();
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "parkade-server-stop"));
-      CompletableFuture<String> ready = new CompletableFuture<>();
+      CompletableFuture<String> readyAt = new CompletableFuture<>();
       AtomicLong lines = new AtomicLong();
       FirstFew warnings = new FirstFew();
       List<String> early = new ArrayList<>();
@@ -850,19 +859,19 @@ public final class HttpLoad {
                     if (WARNING_LINE.matcher(line).find()) {
                       warnings.record(line);
                     }
-                    if (!ready.isDone()) {
-                      Matcher m = READY_LINE.matcher(line);
+                    if (!readyAt.isDone()) {
+                      Matcher m = ready.matcher(line);
                       if (m.find()) {
-                        ready.complete(m.group(1));
+                        readyAt.complete(m.group(1));
                       } else if (early.size() < 20) {
                         early.add(line);
                       }
                     }
                   }
                 } catch (IOException e) {
-                  ready.completeExceptionally(e);
+                  readyAt.completeExceptionally(e);
                 }
-                ready.completeExceptionally(
+                readyAt.completeExceptionally(
                     new IllegalStateException(
                         "the server stopped before its ready line: " + early));
               },
@@ -870,7 +879,7 @@ public final class HttpLoad {
       drain.setDaemon(true);
       drain.start();
       try {
-        String url = ready.get(60, TimeUnit.SECONDS);
+        String url = readyAt.get(60, TimeUnit.SECONDS);
         return new Server(process, dir, URI.create(url), lines, warnings);
       } catch (Exception e) {
         process.destroyForcibly();

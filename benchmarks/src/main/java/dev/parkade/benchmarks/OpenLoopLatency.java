@@ -3,6 +3,7 @@ package dev.parkade.benchmarks;
 import com.nimbusds.jose.crypto.MACSigner;
 import dev.parkade.adapters.jdbc.JdbcSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -43,11 +46,15 @@ import org.jspecify.annotations.Nullable;
  * client that waits for each answer before it sends the next one would hide (coordinated omission).
  * The latencies go into HdrHistograms (three significant digits).
  *
- * <p>Before each load, the same schedule sends two health checks in place of each cycle: the
+ * <p>At each load, the same schedule also sends two health checks in place of each cycle: the
  * baseline, what any request waits for on this machine. On PostgreSQL, at the load its target is
  * set for, it also runs the raw baseline's start and end transactions ({@link RawParking}) from
  * here over JDBC, through a pool the size of the server's: the floor, what the least SQL a start
- * and an end can run waits for at that arrival rate with no HTTP and no Parkade in the way.
+ * and an end can run waits for at that arrival rate with no HTTP and no Parkade in the way; and the
+ * same transactions behind the same web stack in a JVM of its own ({@link RawHttpFloor}): the HTTP
+ * floor, what a start and an end that do only that wait for. A load's phases take turns in short
+ * slices ({@link #rotate}), so that the baseline, the floors and Parkade meet the same stretches of
+ * the machine's noise.
  *
  * <p>{@code java -cp benchmarks.jar dev.parkade.benchmarks.OpenLoopLatency <parkade.jar> <seconds>
  * <connections> <storage>...}, each storage {@code memory} or {@code postgres} (an embedded
@@ -62,6 +69,15 @@ public final class OpenLoopLatency {
   private static final Duration WARM_UP_MAX = Duration.ofSeconds(50);
   private static final double JIT_SETTLED = 0.05;
   private static final int FLOOR_SPOTS = 1_000;
+  private static final Duration HTTP_FLOOR_WARM_UP_MAX = Duration.ofSeconds(20);
+
+  /**
+   * How many turns a load's phases take ({@link #rotate}); {@code -Dopenloop.rounds=1} runs each
+   * phase whole, one after the other.
+   */
+  private static final int ROUNDS = Integer.getInteger("openloop.rounds", 5);
+
+  private static final String SESSIONS = "/api/v1/sessions";
 
   /**
    * {@code -Dopenloop.maximum=<cycles/s>} sets the 50% and 90% rates from this maximum instead of
@@ -123,7 +139,7 @@ public final class OpenLoopLatency {
 
   private static Measured measure(
       String jar, String secret, String storage, Duration phase, int connections) throws Exception {
-    try (Database database = Database.of(storage);
+    try (Database database = Database.of(storage, jar);
         HttpLoad.Server server = HttpLoad.Server.start(jar, secret, database.flags())) {
       MACSigner signer = new MACSigner(secret.getBytes(StandardCharsets.UTF_8));
       List<Connection> all = new ArrayList<>();
@@ -138,15 +154,34 @@ public final class OpenLoopLatency {
                   "open-" + c + "-" + d,
                   "O" + c + "-D" + d));
         }
-        all.add(new Connection(new BlockingClient(), server.base(), drivers, database.floor()));
+        all.add(
+            new Connection(
+                server.base(),
+                drivers,
+                database.floor(),
+                database.httpFloor().map(HttpLoad.Server::base)));
       }
       ExecutorService threads = HttpLoad.clientThreads(connections, "open-loop-");
       try {
-        Measured warm = warmUp(storage, server, all, threads, phase);
+        Measured warm = warmUp(storage, server, Requests.CYCLES, all, threads, phase, WARM_UP_MAX);
         long errors = warm.errors();
         if (database.floor().isPresent()) {
           // The floor's first phase would otherwise meet this process's JDBC code uncompiled.
           errors += run(all, threads, WARM_UP_SLICE.multipliedBy(2), 0, Requests.RAW_SQL).errors();
+        }
+        Optional<String> floorWarmUp = Optional.empty();
+        if (database.httpFloor().isPresent()) {
+          Measured floorWarm =
+              warmUp(
+                  storage + "'s HTTP floor",
+                  database.httpFloor().get(),
+                  Requests.HTTP_FLOOR,
+                  all,
+                  threads,
+                  phase,
+                  HTTP_FLOOR_WARM_UP_MAX);
+          errors += floorWarm.errors();
+          floorWarmUp = Optional.of(floorWarm.warmUp());
         }
         Phase closed = run(all, threads, phase, 0, Requests.CYCLES);
         errors += closed.errors();
@@ -165,7 +200,15 @@ public final class OpenLoopLatency {
             closed.start().columns(),
             closed.end().columns());
         for (double load : LOADS) {
-          Phase baseline = run(all, threads, phase, load * max, Requests.HEALTH);
+          // Only where the issue sets a target: the full run's twenty minutes have no room for
+          // more.
+          boolean floors = database.floor().isPresent() && p99Target(storage, load).isPresent();
+          List<Requests> kinds =
+              floors
+                  ? List.of(Requests.HEALTH, Requests.RAW_SQL, Requests.HTTP_FLOOR, Requests.CYCLES)
+                  : List.of(Requests.HEALTH, Requests.CYCLES);
+          Map<Requests, Phase> phases = rotate(all, threads, phase, load * max, kinds);
+          Phase baseline = Objects.requireNonNull(phases.get(Requests.HEALTH));
           errors += baseline.errors();
           System.out.printf(
               Locale.ROOT,
@@ -178,12 +221,10 @@ public final class OpenLoopLatency {
               baseline.start().columns(),
               baseline.end().columns(),
               baseline.errors());
-          // Only where the issue sets a target: the full run's twenty minutes have no room for
-          // more.
-          if (database.floor().isPresent() && p99Target(storage, load).isPresent()) {
-            errors += floor(storage, all, threads, phase, load, max, database.floor().get());
+          if (floors) {
+            errors += floorRows(storage, load, max, phases, database);
           }
-          Phase open = run(all, threads, phase, load * max, Requests.CYCLES);
+          Phase open = Objects.requireNonNull(phases.get(Requests.CYCLES));
           errors += open.errors();
           Optional<Double> target = p99Target(storage, load);
           double worstP99 = Math.max(open.start().p99Millis(), open.end().p99Millis());
@@ -204,35 +245,39 @@ public final class OpenLoopLatency {
                   .orElse(""),
               open.errors());
         }
-        return new Measured(errors, warm.warmUp());
+        return new Measured(
+            errors,
+            floorWarmUp.map(floorWarm -> warm.warmUp() + ", " + floorWarm).orElse(warm.warmUp()));
       } finally {
         threads.shutdownNow();
         for (Connection c : all) {
-          c.client.close();
+          c.close();
         }
       }
     }
   }
 
   /**
-   * Cycles as fast as they go, in slices of {@link #WARM_UP_SLICE}, for at least {@code phase} and
-   * then until a slice in which the server's JIT compiler used less than {@link #JIT_SETTLED} of
-   * its CPU, or for at most {@link #WARM_UP_MAX}: a maximum measured while the server is still
-   * compiling its code would set the open-loop rates too low. Answers the errors seen meanwhile,
-   * and how long it took and what the JIT compiler used last.
+   * {@code requests} as fast as they go, in slices of {@link #WARM_UP_SLICE}, for at least {@code
+   * phase} and then until a slice in which {@code server}'s JIT compiler used less than {@link
+   * #JIT_SETTLED} of its CPU, or for at most {@code longest}: a maximum measured while the server
+   * is still compiling its code would set the open-loop rates too low. Answers the errors seen
+   * meanwhile, and how long it took and what the JIT compiler used last.
    */
   private static Measured warmUp(
       String storage,
       HttpLoad.Server server,
+      Requests requests,
       List<Connection> all,
       ExecutorService threads,
-      Duration phase)
+      Duration phase,
+      Duration longest)
       throws Exception {
     long errors = 0;
     Duration spent = Duration.ZERO;
     while (true) {
       Map<String, Long> before = HttpLoad.cpu(server);
-      errors += run(all, threads, WARM_UP_SLICE, 0, Requests.CYCLES).errors();
+      errors += run(all, threads, WARM_UP_SLICE, 0, requests).errors();
       Map<String, Long> after = HttpLoad.cpu(server);
       spent = spent.plus(WARM_UP_SLICE);
       double jit = share(before, after);
@@ -242,8 +287,7 @@ public final class OpenLoopLatency {
           storage,
           spent.toSeconds(),
           100 * jit);
-      if ((spent.compareTo(phase) >= 0 && !(jit >= JIT_SETTLED))
-          || spent.compareTo(WARM_UP_MAX) >= 0) {
+      if ((spent.compareTo(phase) >= 0 && !(jit >= JIT_SETTLED)) || spent.compareTo(longest) >= 0) {
         return new Measured(
             errors,
             String.format(
@@ -267,34 +311,73 @@ public final class OpenLoopLatency {
   }
 
   /**
-   * The raw floor's phase at {@code load} of Parkade's maximum: the same schedule, each start and
-   * end the raw baseline's transaction over JDBC, and every spot free again afterwards. Prints its
-   * row and answers its errors.
+   * The two floors' rows at {@code load} of Parkade's maximum, from their phases; checks that every
+   * raw spot is free again afterwards. Answers their errors.
    */
-  private static long floor(
-      String storage,
+  private static long floorRows(
+      String storage, double load, double max, Map<Requests, Phase> phases, Database database)
+      throws SQLException {
+    RawParking floor = database.floor().orElseThrow();
+    long errors = 0;
+    for (Requests kind : List.of(Requests.RAW_SQL, Requests.HTTP_FLOOR)) {
+      Phase raw = Objects.requireNonNull(phases.get(kind));
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %.0f%%, %s in place of start and end: the %s | %,.0f | %,.0f | %s | %s | | %d |%n",
+          storage,
+          100 * load,
+          kind == Requests.RAW_SQL
+              ? "raw SKIP LOCKED over JDBC (" + floor.poolSize() + " pooled connections)"
+              : "the same behind Javalin in a JVM of its own, no token, JSON or log",
+          kind == Requests.RAW_SQL ? "floor" : "HTTP floor",
+          load * max,
+          raw.cyclesPerSecond(),
+          raw.start().columns(),
+          raw.end().columns(),
+          raw.errors());
+      errors += raw.errors();
+    }
+    database.checkAllFree();
+    return errors;
+  }
+
+  /**
+   * Each kind of {@code requests} for {@code duration} in all at {@code rate}, in {@link #ROUNDS}
+   * turns of equal slices, so that every kind meets the same stretches of a noisy machine: a p99
+   * over a few seconds turns on a few stalls, and phases run one after the other met different
+   * ones. A first turn before them is not counted: in it every kind's tail was longer, Parkade's
+   * most, as what the closed loop before it left behind was worked off. Answers each kind's phase,
+   * its slices merged, and prints each slice's p99 on standard error.
+   */
+  private static Map<Requests, Phase> rotate(
       List<Connection> all,
       ExecutorService threads,
-      Duration phase,
-      double load,
-      double max,
-      RawParking floor)
+      Duration duration,
+      double rate,
+      List<Requests> requests)
       throws Exception {
-    Phase raw = run(all, threads, phase, load * max, Requests.RAW_SQL);
-    System.out.printf(
-        Locale.ROOT,
-        "| %s | %.0f%%, raw SKIP LOCKED over JDBC (%d pooled connections) in place of start and"
-            + " end: the floor | %,.0f | %,.0f | %s | %s | | %d |%n",
-        storage,
-        100 * load,
-        floor.poolSize(),
-        load * max,
-        raw.cyclesPerSecond(),
-        raw.start().columns(),
-        raw.end().columns(),
-        raw.errors());
-    floor.checkAllFree();
-    return raw.errors();
+    Map<Requests, Phase> phases = new EnumMap<>(Requests.class);
+    Duration slice = duration.dividedBy(ROUNDS);
+    for (int round = 0; round <= ROUNDS; round++) {
+      for (Requests kind : requests) {
+        Phase part = run(all, threads, slice, rate, kind);
+        System.err.printf(
+            Locale.ROOT,
+            "  %.0f cycles/s, %s, turn %d%s: p99 %.2f / %.2f ms, max %.2f / %.2f%n",
+            rate,
+            kind,
+            round,
+            round == 0 ? " (not counted)" : "",
+            part.start().p99Millis(),
+            part.end().p99Millis(),
+            part.start().histogram.getMaxValue() / 1e6,
+            part.end().histogram.getMaxValue() / 1e6);
+        if (round > 0) {
+          phases.merge(kind, part, Phase::plus);
+        }
+      }
+    }
+    return phases;
   }
 
   /** What each request of a phase's cycles is. */
@@ -304,7 +387,9 @@ public final class OpenLoopLatency {
     /** A health check in place of each: what any request waits for on this machine. */
     HEALTH,
     /** The raw baseline's transactions in place of each, sent from here over JDBC. */
-    RAW_SQL
+    RAW_SQL,
+    /** The same transactions over HTTP, each a request to {@link RawHttpFloor}. */
+    HTTP_FLOOR
   }
 
   /**
@@ -337,7 +422,9 @@ public final class OpenLoopLatency {
     for (Future<?> f : done) {
       f.get();
     }
-    long elapsed = Math.max(1, System.nanoTime() - t0);
+    // Paced, the rate done is over the schedule's span: the last cycles' answers come after it,
+    // and with short slices that tail would read as cycles not done.
+    long elapsed = rate > 0 ? duration.toNanos() : Math.max(1, System.nanoTime() - t0);
     Latency start = new Latency();
     Latency ended = new Latency();
     long cycles = 0;
@@ -349,11 +436,25 @@ public final class OpenLoopLatency {
       errors += c.errors;
       c.firstError().ifPresent(e -> System.err.println("  first error: " + e));
     }
-    return new Phase(cycles / (elapsed / 1e9), start, ended, errors);
+    return new Phase(cycles, elapsed, start, ended, errors);
   }
 
-  /** What one phase measured. */
-  private record Phase(double cyclesPerSecond, Latency start, Latency end, long errors) {}
+  /** What one phase measured, in {@code nanos}. */
+  private record Phase(long cycles, long nanos, Latency start, Latency end, long errors) {
+    double cyclesPerSecond() {
+      return cycles / (nanos / 1e9);
+    }
+
+    /** This phase and {@code later} as one. */
+    Phase plus(Phase later) {
+      return new Phase(
+          cycles + later.cycles,
+          nanos + later.nanos,
+          start.plus(later.start),
+          end.plus(later.end),
+          errors + later.errors);
+    }
+  }
 
   /** One kind of request's latencies. */
   private static final class Latency {
@@ -361,6 +462,14 @@ public final class OpenLoopLatency {
 
     double p99Millis() {
       return histogram.getValueAtPercentile(99) / 1e6;
+    }
+
+    /** These latencies and {@code other}'s. */
+    Latency plus(Latency other) {
+      Latency both = new Latency();
+      both.histogram.add(histogram);
+      both.histogram.add(other.histogram);
+      return both;
     }
 
     /** p50, p99, p99.9 and max in ms, as table cells. */
@@ -432,12 +541,19 @@ public final class OpenLoopLatency {
     }
   }
 
-  /** One client thread and its drivers, whose starts and ends alternate on its connection. */
+  /**
+   * One client thread and its drivers, whose starts and ends alternate on its connection to the
+   * server; the HTTP floor's requests go over a second connection, kept open as the first is, so
+   * that no phase pays for connecting when the phases take turns.
+   */
   private static final class Connection {
-    private final BlockingClient client;
+    private final BlockingClient client = new BlockingClient();
+    private final Optional<BlockingClient> floorClient;
     private final URI base;
     private final List<HttpLoad.Driver> drivers;
     private final Optional<RawParking> floor;
+    private final Optional<URI> httpFloor;
+    private final Optional<URI> httpFloorSessions;
     private final URI health;
     private final URI sessions;
     final Histogram start = new Histogram(HIGHEST_NANOS, 3);
@@ -448,16 +564,18 @@ public final class OpenLoopLatency {
     private int next;
 
     Connection(
-        BlockingClient client,
         URI base,
         List<HttpLoad.Driver> drivers,
-        Optional<RawParking> floor) {
-      this.client = client;
+        Optional<RawParking> floor,
+        Optional<URI> httpFloor) {
       this.base = base;
       this.drivers = drivers;
       this.floor = floor;
+      this.httpFloor = httpFloor;
+      this.httpFloorSessions = httpFloor.map(floorBase -> floorBase.resolve(SESSIONS));
+      this.floorClient = httpFloor.map(floorBase -> new BlockingClient());
       this.health = base.resolve("/health/live");
-      this.sessions = base.resolve("/api/v1/sessions");
+      this.sessions = base.resolve(SESSIONS);
     }
 
     void reset() {
@@ -472,6 +590,13 @@ public final class OpenLoopLatency {
       return Optional.ofNullable(firstError);
     }
 
+    void close() throws IOException {
+      client.close();
+      if (floorClient.isPresent()) {
+        floorClient.get().close();
+      }
+    }
+
     /**
      * Cycles from {@code first} until {@code until}, one per {@code period}, the end due half a
      * period after the start; with a period of 0, each request is due when it is sent.
@@ -482,9 +607,16 @@ public final class OpenLoopLatency {
       while (due < until && System.nanoTime() < until) {
         boolean done =
             switch (requests) {
-              case CYCLES -> cycle(due, period);
+              case CYCLES -> cycle(client, base, sessions, due, period);
               case HEALTH -> healthChecks(due, period);
               case RAW_SQL -> rawCycle(due, period);
+              case HTTP_FLOOR ->
+                  cycle(
+                      floorClient.orElseThrow(),
+                      httpFloor.orElseThrow(),
+                      httpFloorSessions.orElseThrow(),
+                      due,
+                      period);
             };
         if (done) {
           cycles++;
@@ -495,12 +627,13 @@ public final class OpenLoopLatency {
 
     /** Two health checks where a cycle would send its start and its end: the baseline. */
     private boolean healthChecks(long due, long period) throws InterruptedException {
-      Optional<Answer> first = send("GET", health, null, null, awaitDue(due, period), start);
+      Optional<Answer> first =
+          send(client, "GET", health, null, null, awaitDue(due, period), start);
       if (first.isEmpty() || !expect(first.get(), 200, "health")) {
         return false;
       }
       Optional<Answer> second =
-          send("GET", health, null, null, awaitDue(due + period / 2, period), end);
+          send(client, "GET", health, null, null, awaitDue(due + period / 2, period), end);
       return second.isPresent() && expect(second.get(), 200, "health");
     }
 
@@ -528,12 +661,24 @@ public final class OpenLoopLatency {
       return true;
     }
 
-    private boolean cycle(long due, long period) throws InterruptedException {
+    /**
+     * A start (to {@code sessions}) and its end sent over {@code client} to the server at {@code
+     * server}: Parkade, or the HTTP floor.
+     */
+    private boolean cycle(BlockingClient client, URI server, URI sessions, long due, long period)
+        throws InterruptedException {
       HttpLoad.Driver driver = drivers.get(next);
       next = (next + 1) % drivers.size();
       long startDue = awaitDue(due, period);
       Optional<Answer> started =
-          send("POST", sessions, driver.authorization(), driver.startJson(), startDue, start);
+          send(
+              client,
+              "POST",
+              sessions,
+              driver.authorization(),
+              driver.startJson(),
+              startDue,
+              start);
       if (started.isEmpty() || !expect(started.get(), 201, "start")) {
         return false;
       }
@@ -541,9 +686,10 @@ public final class OpenLoopLatency {
       if (location.isEmpty()) {
         return error("start answered 201 without a Location header");
       }
-      URI endUri = base.resolve(location.get() + "/end");
+      URI endUri = server.resolve(location.get() + "/end");
       long endDue = awaitDue(due + period / 2, period);
-      Optional<Answer> ended = send("POST", endUri, driver.authorization(), null, endDue, end);
+      Optional<Answer> ended =
+          send(client, "POST", endUri, driver.authorization(), null, endDue, end);
       return ended.isPresent() && expect(ended.get(), 200, "end");
     }
 
@@ -562,6 +708,7 @@ public final class OpenLoopLatency {
     }
 
     private Optional<Answer> send(
+        BlockingClient client,
         String method,
         URI uri,
         @Nullable String authorization,
@@ -595,40 +742,68 @@ public final class OpenLoopLatency {
 
   /**
    * Where the server keeps its lot: nothing to start for memory; an embedded PostgreSQL else, with
-   * the raw floor in a database of its own beside the server's.
+   * the raw floor in a database of its own beside the server's, and the HTTP floor ({@link
+   * RawHttpFloor}) in a third, served by a process of its own.
    */
   private static final class Database implements AutoCloseable {
-    private final @Nullable EmbeddedPostgres postgres;
+    private final List<Closeable> opened;
     private final Optional<RawParking> floor;
+    private final Optional<RawParking> httpFloorLot;
+    private final Optional<HttpLoad.Server> httpFloor;
     private final List<String> flags;
 
     private Database(
-        @Nullable EmbeddedPostgres postgres, Optional<RawParking> floor, List<String> flags) {
-      this.postgres = postgres;
+        List<Closeable> opened,
+        Optional<RawParking> floor,
+        Optional<RawParking> httpFloorLot,
+        Optional<HttpLoad.Server> httpFloor,
+        List<String> flags) {
+      this.opened = opened;
       this.floor = floor;
+      this.httpFloorLot = httpFloorLot;
+      this.httpFloor = httpFloor;
       this.flags = flags;
     }
 
-    static Database of(String storage) throws IOException, SQLException {
+    static Database of(String storage, String jar) throws Exception {
       return switch (storage) {
-        case "memory" -> new Database(null, Optional.empty(), List.of("--storage", "memory"));
-        case "postgres" -> postgres();
+        case "memory" ->
+            new Database(
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of("--storage", "memory"));
+        case "postgres" -> postgres(jar);
         default ->
             throw new IllegalArgumentException("storage must be memory or postgres: " + storage);
       };
     }
 
-    private static Database postgres() throws IOException, SQLException {
+    private static Database postgres(String jar) throws Exception {
       EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+      List<Closeable> opened = new ArrayList<>(List.of(pg));
       try {
+        int poolSize = JdbcSettings.DEFAULT_POOL_SIZE;
+        RawParking floor = RawParking.open(pg, "raw_open_loop", poolSize, FLOOR_SPOTS, true);
+        opened.add(0, floor::close);
+        RawParking httpFloorLot = RawParking.open(pg, "raw_http_floor", 1, FLOOR_SPOTS, true);
+        opened.add(0, httpFloorLot::close);
+        HttpLoad.Server httpFloor =
+            RawHttpFloor.launch(jar, pg.getJdbcUrl("postgres", "raw_http_floor"), poolSize);
+        opened.add(0, httpFloor::close);
         return new Database(
-            pg,
-            Optional.of(
-                RawParking.open(
-                    pg, "raw_open_loop", JdbcSettings.DEFAULT_POOL_SIZE, FLOOR_SPOTS, true)),
+            opened,
+            Optional.of(floor),
+            Optional.of(httpFloorLot),
+            Optional.of(httpFloor),
             List.of("--storage", "postgres", "--jdbc-url", pg.getJdbcUrl("postgres", "postgres")));
-      } catch (SQLException | RuntimeException failed) {
-        pg.close();
+      } catch (Exception failed) {
+        try {
+          closeAll(opened);
+        } catch (IOException alsoFailed) {
+          failed.addSuppressed(alsoFailed);
+        }
         throw failed;
       }
     }
@@ -641,11 +816,39 @@ public final class OpenLoopLatency {
       return floor;
     }
 
+    Optional<HttpLoad.Server> httpFloor() {
+      return httpFloor;
+    }
+
+    /** Throws unless every spot of both floors' lots is free, as once no client runs. */
+    void checkAllFree() throws SQLException {
+      for (RawParking lot :
+          List.of(floor, httpFloorLot).stream().flatMap(Optional::stream).toList()) {
+        lot.checkAllFree();
+      }
+    }
+
+    /** The HTTP floor's server first, then the floors' databases, then PostgreSQL. */
     @Override
     public void close() throws IOException {
-      floor.ifPresent(RawParking::close);
-      if (postgres != null) {
-        postgres.close();
+      closeAll(opened);
+    }
+
+    private static void closeAll(List<Closeable> opened) throws IOException {
+      IOException first = null;
+      for (Closeable each : opened) {
+        try {
+          each.close();
+        } catch (IOException e) {
+          if (first == null) {
+            first = e;
+          } else {
+            first.addSuppressed(e);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
       }
     }
   }

@@ -24,7 +24,7 @@ final class RawParking implements AutoCloseable {
   private final String database;
   private final HikariDataSource pool;
   private final int spots;
-  private final String claim;
+  private final Transactions transactions;
 
   private RawParking(
       EmbeddedPostgres pg, String database, HikariDataSource pool, int spots, boolean skipLocked) {
@@ -32,11 +32,7 @@ final class RawParking implements AutoCloseable {
     this.database = database;
     this.pool = pool;
     this.spots = spots;
-    this.claim =
-        "UPDATE spot SET free = false WHERE id = (SELECT id FROM spot WHERE free ORDER BY id"
-            + " LIMIT 1 FOR UPDATE"
-            + (skipLocked ? " SKIP LOCKED" : "")
-            + ") RETURNING id";
+    this.transactions = new Transactions(skipLocked);
   }
 
   /**
@@ -110,39 +106,65 @@ final class RawParking implements AutoCloseable {
 
   /** Starts a session on {@code c}, a {@link #connection}; empty when no spot is free. */
   Optional<Parked> start(Connection c) throws SQLException {
-    String spot;
-    try (PreparedStatement p = c.prepareStatement(claim);
-        ResultSet rs = p.executeQuery()) {
-      if (!rs.next()) {
-        c.rollback();
-        return Optional.empty();
-      }
-      spot = rs.getString(1);
-    }
-    long session;
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO session (spot_id, started_at) VALUES (?, now()) RETURNING id")) {
-      p.setString(1, spot);
-      try (ResultSet rs = p.executeQuery()) {
-        rs.next();
-        session = rs.getLong(1);
-      }
-    }
-    c.commit();
-    return Optional.of(new Parked(session, spot));
+    return transactions.start(c);
   }
 
   /** Ends {@code parked} on {@code c}, a {@link #connection}. */
   void end(Connection c, Parked parked) throws SQLException {
-    try (PreparedStatement end =
-            c.prepareStatement("UPDATE session SET ended_at = now() WHERE id = ?");
-        PreparedStatement free = c.prepareStatement("UPDATE spot SET free = true WHERE id = ?")) {
-      end.setLong(1, parked.session());
-      end.executeUpdate();
-      free.setString(1, parked.spot());
-      free.executeUpdate();
+    transactions.end(c, parked);
+  }
+
+  /**
+   * The start and the end themselves, on a connection with auto-commit off from any pool of the raw
+   * database: what {@link RawHttpFloor} runs in a process of its own.
+   */
+  static final class Transactions {
+    private final String claim;
+
+    Transactions(boolean skipLocked) {
+      this.claim =
+          "UPDATE spot SET free = false WHERE id = (SELECT id FROM spot WHERE free ORDER BY id"
+              + " LIMIT 1 FOR UPDATE"
+              + (skipLocked ? " SKIP LOCKED" : "")
+              + ") RETURNING id";
     }
-    c.commit();
+
+    /** Starts a session on {@code c}; empty when no spot is free. */
+    Optional<Parked> start(Connection c) throws SQLException {
+      String spot;
+      try (PreparedStatement p = c.prepareStatement(claim);
+          ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          c.rollback();
+          return Optional.empty();
+        }
+        spot = rs.getString(1);
+      }
+      long session;
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "INSERT INTO session (spot_id, started_at) VALUES (?, now()) RETURNING id")) {
+        p.setString(1, spot);
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          session = rs.getLong(1);
+        }
+      }
+      c.commit();
+      return Optional.of(new Parked(session, spot));
+    }
+
+    /** Ends {@code parked} on {@code c}. */
+    void end(Connection c, Parked parked) throws SQLException {
+      try (PreparedStatement end =
+              c.prepareStatement("UPDATE session SET ended_at = now() WHERE id = ?");
+          PreparedStatement free = c.prepareStatement("UPDATE spot SET free = true WHERE id = ?")) {
+        end.setLong(1, parked.session());
+        end.executeUpdate();
+        free.setString(1, parked.spot());
+        free.executeUpdate();
+      }
+      c.commit();
+    }
   }
 }
