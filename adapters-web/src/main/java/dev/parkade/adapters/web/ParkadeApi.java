@@ -31,6 +31,10 @@ public final class ParkadeApi {
   public static final String REQUEST_LOGGER = "dev.parkade.requests";
 
   static final long MAX_BODY_BYTES = 64 * 1024;
+
+  /** The size of the array through which Javalin copies a response's body to Jetty. */
+  static final int RESPONSE_COPY_BYTES = 2 * 1024;
+
   private static final Duration GRACE = Duration.ofSeconds(10);
 
   private ParkadeApi() {}
@@ -102,6 +106,11 @@ public final class ParkadeApi {
           c.startup.showOldJavalinVersionWarning = false;
           c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
           c.http.maxRequestSize = MAX_BODY_BYTES;
+          // Javalin copies each response's body to Jetty through a new array of this size. Unset,
+          // it is Jetty's output buffer size, 32 KB, allocated for every response, most of which
+          // hold less than a kilobyte; that array was a quarter of what the server allocated.
+          // Jetty's own buffer, which decides between Content-Length and chunks, keeps its size.
+          c.http.responseBufferSize = RESPONSE_COPY_BYTES;
           c.http.prefer405over404 = true;
           c.jetty.modifyServer(
               server -> {
