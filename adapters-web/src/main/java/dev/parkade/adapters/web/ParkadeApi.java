@@ -32,7 +32,11 @@ public final class ParkadeApi {
 
   static final long MAX_BODY_BYTES = 64 * 1024;
 
-  /** The size of the array through which Javalin copies a response's body to Jetty. */
+  /**
+   * The size of the array through which Javalin copies a response's body to Jetty. Not under
+   * Javalin's 1,500 bytes: it decides whether to compress a body from the length of its first
+   * write, so a smaller array would leave every body uncompressed.
+   */
   static final int RESPONSE_COPY_BYTES = 2 * 1024;
 
   private static final Duration GRACE = Duration.ofSeconds(10);
@@ -109,7 +113,9 @@ public final class ParkadeApi {
           // Javalin copies each response's body to Jetty through a new array of this size. Unset,
           // it is Jetty's output buffer size, 32 KB, allocated for every response, most of which
           // hold less than a kilobyte; that array was a quarter of what the server allocated.
-          // Jetty's own buffer, which decides between Content-Length and chunks, keeps its size.
+          // Jetty's own buffer keeps its 32 KB: a body of 8 to 32 KB, written now in pieces that
+          // Jetty gathers, goes out with a Content-Length instead of in chunks; a larger one is
+          // chunked as before.
           c.http.responseBufferSize = RESPONSE_COPY_BYTES;
           c.http.prefer405over404 = true;
           c.jetty.modifyServer(
