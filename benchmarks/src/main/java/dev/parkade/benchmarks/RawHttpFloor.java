@@ -3,6 +3,7 @@ package dev.parkade.benchmarks;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,6 +28,10 @@ import java.util.regex.Pattern;
  */
 public final class RawHttpFloor {
   static final String READY = "raw HTTP floor ready at ";
+
+  /** As {@code ParkadeApi.RESPONSE_COPY_BYTES}, which this module cannot see. */
+  private static final int RESPONSE_COPY_BYTES = 2 * 1024;
+
   private static final String SESSIONS = "/api/v1/sessions";
 
   private final HikariDataSource pool;
@@ -47,6 +52,9 @@ public final class RawHttpFloor {
                 c -> {
                   c.startup.showJavalinBanner = false;
                   c.startup.showOldJavalinVersionWarning = false;
+                  // Parkade's two settings that change what a request costs (ParkadeApi).
+                  c.http.responseBufferSize = RESPONSE_COPY_BYTES;
+                  c.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
                   c.routes.post(SESSIONS, floor::start);
                   c.routes.post(SESSIONS + "/{id}/end", floor::end);
                 })
@@ -55,16 +63,17 @@ public final class RawHttpFloor {
   }
 
   /**
-   * {@code floor} launched with the JVM options of the server built beside {@code jar}, attached to
-   * the raw database at {@code jdbcUrl}.
+   * The HTTP floor in a JVM of its own with the options of the server built beside {@code jar},
+   * attached to the raw database at {@code jdbcUrl} through a pool of {@code poolSize}.
    */
   static HttpLoad.Server launch(String jar, String jdbcUrl, int poolSize) throws Exception {
     List<String> command = new ArrayList<>(List.of("java"));
-    command.addAll(LauncherOptions.of(java.nio.file.Path.of(jar)));
+    command.addAll(LauncherOptions.of(Path.of(jar)));
     command.addAll(
         List.of(
             "-cp",
-            RawHttpFloor.class.getProtectionDomain().getCodeSource().getLocation().getPath(),
+            Path.of(RawHttpFloor.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString(),
             RawHttpFloor.class.getName(),
             jdbcUrl,
             Integer.toString(poolSize)));
