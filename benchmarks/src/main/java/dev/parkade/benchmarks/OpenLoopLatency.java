@@ -357,8 +357,8 @@ public final class OpenLoopLatency {
    * turns of equal slices, so that every kind meets the same stretches of a noisy machine: a p99
    * over a few seconds turns on a few stalls, and phases run one after the other met different
    * ones. A first turn before them is not counted, but for its failed requests: it follows the
-   * closed-loop maximum or another rate, and Parkade's turn there was its longest in every run
-   * looked at (BENCHMARKS.md, section 19). Answers each kind's phase, its slices merged, and prints
+   * closed-loop maximum or another rate, and its tails were long, Parkade's and the HTTP floor's
+   * alike (BENCHMARKS.md, section 19). Answers each kind's phase, its slices merged, and prints
    * each slice's p99 on standard error.
    */
   private static Map<Requests, Phase> rotate(
@@ -563,15 +563,11 @@ public final class OpenLoopLatency {
    * that no phase pays for connecting when the phases take turns.
    */
   private static final class Connection {
-    private final BlockingClient client = new BlockingClient();
-    private final Optional<BlockingClient> floorClient;
-    private final URI base;
+    private final Target parkade;
     private final List<HttpLoad.Driver> drivers;
     private final Optional<RawParking> floor;
-    private final Optional<URI> httpFloor;
-    private final Optional<URI> httpFloorSessions;
+    private final Optional<Target> httpFloor;
     private final URI health;
-    private final URI sessions;
     final Histogram start = new Histogram(HIGHEST_NANOS, 3);
     final Histogram end = new Histogram(HIGHEST_NANOS, 3);
     long cycles;
@@ -584,14 +580,20 @@ public final class OpenLoopLatency {
         List<HttpLoad.Driver> drivers,
         Optional<RawParking> floor,
         Optional<URI> httpFloor) {
-      this.base = base;
+      this.parkade = Target.of(base);
       this.drivers = drivers;
       this.floor = floor;
-      this.httpFloor = httpFloor;
-      this.httpFloorSessions = httpFloor.map(floorBase -> floorBase.resolve(SESSIONS));
-      this.floorClient = httpFloor.map(floorBase -> new BlockingClient());
+      this.httpFloor = httpFloor.map(Target::of);
       this.health = base.resolve("/health/live");
-      this.sessions = base.resolve(SESSIONS);
+    }
+
+    /**
+     * A server that starts and ends sessions, its base and sessions URIs and its own connection.
+     */
+    private record Target(BlockingClient client, URI base, URI sessions) {
+      static Target of(URI base) {
+        return new Target(new BlockingClient(), base, base.resolve(SESSIONS));
+      }
     }
 
     void reset() {
@@ -607,9 +609,9 @@ public final class OpenLoopLatency {
     }
 
     void close() throws IOException {
-      client.close();
-      if (floorClient.isPresent()) {
-        floorClient.get().close();
+      parkade.client().close();
+      if (httpFloor.isPresent()) {
+        httpFloor.get().client().close();
       }
     }
 
@@ -623,16 +625,10 @@ public final class OpenLoopLatency {
       while (due < until && System.nanoTime() < until) {
         boolean done =
             switch (requests) {
-              case CYCLES -> cycle(client, base, sessions, due, period);
+              case CYCLES -> cycle(parkade, due, period);
               case HEALTH -> healthChecks(due, period);
               case RAW_SQL -> rawCycle(due, period);
-              case HTTP_FLOOR ->
-                  cycle(
-                      floorClient.orElseThrow(),
-                      httpFloor.orElseThrow(),
-                      httpFloorSessions.orElseThrow(),
-                      due,
-                      period);
+              case HTTP_FLOOR -> cycle(httpFloor.orElseThrow(), due, period);
             };
         if (done) {
           cycles++;
@@ -644,12 +640,13 @@ public final class OpenLoopLatency {
     /** Two health checks where a cycle would send its start and its end: the baseline. */
     private boolean healthChecks(long due, long period) throws InterruptedException {
       Optional<Answer> first =
-          send(client, "GET", health, null, null, awaitDue(due, period), start);
+          send(parkade.client(), "GET", health, null, null, awaitDue(due, period), start);
       if (first.isEmpty() || !expect(first.get(), 200, "health")) {
         return false;
       }
       Optional<Answer> second =
-          send(client, "GET", health, null, null, awaitDue(due + period / 2, period), end);
+          send(
+              parkade.client(), "GET", health, null, null, awaitDue(due + period / 2, period), end);
       return second.isPresent() && expect(second.get(), 200, "health");
     }
 
@@ -677,20 +674,16 @@ public final class OpenLoopLatency {
       return true;
     }
 
-    /**
-     * A start (to {@code sessions}) and its end sent over {@code client} to the server at {@code
-     * server}: Parkade, or the HTTP floor.
-     */
-    private boolean cycle(BlockingClient client, URI server, URI sessions, long due, long period)
-        throws InterruptedException {
+    /** A start and its end sent to {@code server}: Parkade, or the HTTP floor. */
+    private boolean cycle(Target server, long due, long period) throws InterruptedException {
       HttpLoad.Driver driver = drivers.get(next);
       next = (next + 1) % drivers.size();
       long startDue = awaitDue(due, period);
       Optional<Answer> started =
           send(
-              client,
+              server.client(),
               "POST",
-              sessions,
+              server.sessions(),
               driver.authorization(),
               driver.startJson(),
               startDue,
@@ -702,10 +695,10 @@ public final class OpenLoopLatency {
       if (location.isEmpty()) {
         return error("start answered 201 without a Location header");
       }
-      URI endUri = server.resolve(location.get() + "/end");
+      URI endUri = server.base().resolve(location.get() + "/end");
       long endDue = awaitDue(due + period / 2, period);
       Optional<Answer> ended =
-          send(client, "POST", endUri, driver.authorization(), null, endDue, end);
+          send(server.client(), "POST", endUri, driver.authorization(), null, endDue, end);
       return ended.isPresent() && expect(ended.get(), 200, "end");
     }
 

@@ -83,7 +83,7 @@ public final class RawHttpFloor {
 
   private void start(Context ctx) throws SQLException {
     Optional<RawParking.Parked> parked;
-    try (Connection c = connection()) {
+    try (Connection c = RawParking.Transactions.connection(pool)) {
       parked = raw.start(c);
     }
     if (parked.isEmpty()) {
@@ -102,15 +102,9 @@ public final class RawHttpFloor {
     int dash = id.indexOf('-');
     RawParking.Parked parked =
         new RawParking.Parked(Long.parseLong(id.substring(0, dash)), id.substring(dash + 1));
-    try (Connection c = connection()) {
+    try (Connection c = RawParking.Transactions.connection(pool)) {
       raw.end(c, parked);
     }
     ctx.status(200).contentType("application/json").result("{\"id\":\"" + id + "\"}");
-  }
-
-  private Connection connection() throws SQLException {
-    Connection c = pool.getConnection();
-    c.setAutoCommit(false);
-    return c;
   }
 }

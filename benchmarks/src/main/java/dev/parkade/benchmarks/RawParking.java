@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The raw baseline in a database of its own: a table of free spots, a session table, and the least
@@ -54,9 +55,7 @@ final class RawParking implements AutoCloseable {
 
   /** A pooled connection, auto-commit off, for {@link #start} and {@link #end}. */
   Connection connection() throws SQLException {
-    Connection c = pool.getConnection();
-    c.setAutoCommit(false);
-    return c;
+    return Transactions.connection(pool);
   }
 
   int poolSize() {
@@ -127,6 +126,13 @@ final class RawParking implements AutoCloseable {
               + " LIMIT 1 FOR UPDATE"
               + (skipLocked ? " SKIP LOCKED" : "")
               + ") RETURNING id";
+    }
+
+    /** A connection of {@code pool} with auto-commit off, for {@link #start} and {@link #end}. */
+    static Connection connection(DataSource pool) throws SQLException {
+      Connection c = pool.getConnection();
+      c.setAutoCommit(false);
+      return c;
     }
 
     /** Starts a session on {@code c}; empty when no spot is free. */
