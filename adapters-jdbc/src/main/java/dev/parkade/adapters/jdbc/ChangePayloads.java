@@ -37,19 +37,26 @@ final class ChangePayloads {
     changes.sessions().forEach(s -> lines.add("s " + s.user().value() + " " + s.session().value()));
     List<String> payloads = new ArrayList<>();
     StringBuilder payload = new StringBuilder(node);
+    int nodeBytes = bytes(node);
+    // Kept as lines are added: measuring the whole payload again for each line would copy it once
+    // per line, and a busy tick's payload holds a hundred lines.
+    int payloadBytes = nodeBytes;
     for (String line : lines) {
-      if (bytes(payload) + 1 + bytes(line) > MAX_BYTES) {
+      int lineBytes = 1 + bytes(line);
+      if (payloadBytes + lineBytes > MAX_BYTES) {
         payloads.add(payload.toString());
         payload = new StringBuilder(node);
+        payloadBytes = nodeBytes;
       }
       payload.append('\n').append(line);
+      payloadBytes += lineBytes;
     }
     payloads.add(payload.toString());
     return payloads;
   }
 
-  private static int bytes(CharSequence text) {
-    return text.toString().getBytes(StandardCharsets.UTF_8).length;
+  private static int bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
   }
 
   /** The changes of a payload sent by another process than {@code self}; empty for our own. */

@@ -8,6 +8,7 @@ import dev.parkade.domain.port.LotImport;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * A database opened for Parkade: its connection pool, its schema brought up to date, and the {@link
@@ -24,6 +25,7 @@ public final class JdbcStorage implements AutoCloseable {
     this.relay =
         settings.isPostgresql() ? new PostgresChangeRelay(pool, settings) : ChangeRelay.NONE;
     this.jdbi = Jdbi.create(pool);
+    jdbi.getConfig(SqlStatements.class).setTemplateEngine(new AttributeTemplates());
     this.lot = new JdbcParkingLot(jdbi);
   }
 

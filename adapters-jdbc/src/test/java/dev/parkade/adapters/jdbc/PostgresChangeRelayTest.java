@@ -101,11 +101,20 @@ class PostgresChangeRelayTest {
     Changes big = new Changes(facilities, sessions, true);
     List<String> payloads = ChangePayloads.encode("node-a", big);
     assertTrue(payloads.size() > 1, "split: " + payloads.size());
+    for (int i = 0; i + 1 < payloads.size(); i++) {
+      String next = payloads.get(i + 1);
+      int firstLine = next.indexOf('\n') + 1;
+      int end = next.indexOf('\n', firstLine);
+      String line = next.substring(firstLine, end < 0 ? next.length() : end);
+      assertTrue(
+          utf8Bytes(payloads.get(i)) + 1 + utf8Bytes(line) > ChangePayloads.MAX_BYTES,
+          "payload " + i + " had room for the next line, so the changes took more than they need");
+    }
     Set<FacilityId> heardFacilities = new HashSet<>();
     List<SessionChange> heardSessions = new ArrayList<>();
     boolean resync = false;
     for (String payload : payloads) {
-      assertTrue(payload.getBytes(StandardCharsets.UTF_8).length <= ChangePayloads.MAX_BYTES);
+      assertTrue(utf8Bytes(payload) <= ChangePayloads.MAX_BYTES);
       Changes part = ChangePayloads.decode("node-b", payload).orElseThrow();
       heardFacilities.addAll(part.facilities());
       heardSessions.addAll(part.sessions());
@@ -119,5 +128,9 @@ class PostgresChangeRelayTest {
         ChangePayloads.decode("node-b", "node-a\nx something-new").orElseThrow().resync(),
         "a line it does not know: read everything rather than guess");
     assertFalse(ChangePayloads.decode("node-b", "node-a").orElseThrow().resync());
+  }
+
+  private static int utf8Bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
   }
 }
