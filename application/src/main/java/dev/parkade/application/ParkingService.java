@@ -112,10 +112,8 @@ public final class ParkingService {
    * SESSION_NOT_FOUND} or {@code SESSION_ALREADY_ENDED}.
    */
   public ParkingSession endSession(Caller caller, SessionId id) {
-    if (visible(caller, id).isEmpty()) {
-      throw SESSION_NOT_FOUND.exception();
-    }
-    return changed(sessions.end(id, now()));
+    return changed(
+        caller.operator() ? sessions.end(id, now()) : sessions.endOwn(id, caller.user(), now()));
   }
 
   private Instant now() {

@@ -2,20 +2,31 @@ package dev.parkade.adapters.jdbc;
 
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.UserId;
+import java.util.Optional;
 
 /**
  * Which active session an end is for: by its id or by its user, each a unique column of {@code
- * active_session}.
+ * active_session}; by id, perhaps only if a given user's.
  *
  * @param column the column, one of a fixed few, never caller input
  * @param value what the column must equal
+ * @param owner the user the session must be of, if any: a session of another is not ended
  */
-record ActiveSessionKey(String column, String value) {
+record ActiveSessionKey(String column, String value, Optional<String> owner) {
   static ActiveSessionKey of(SessionId id) {
-    return new ActiveSessionKey("id", id.value());
+    return new ActiveSessionKey("id", id.value(), Optional.empty());
   }
 
   static ActiveSessionKey of(UserId user) {
-    return new ActiveSessionKey("user_id", user.value());
+    return new ActiveSessionKey("user_id", user.value(), Optional.empty());
+  }
+
+  static ActiveSessionKey of(SessionId id, UserId owner) {
+    return new ActiveSessionKey("id", id.value(), Optional.of(owner.value()));
+  }
+
+  /** Whether a session of {@code user} may be ended by this key. */
+  boolean admits(String user) {
+    return owner.map(user::equals).orElse(true);
   }
 }

@@ -88,6 +88,11 @@ public final class JdbcParkingLot implements SessionStore, SpotInventory, Facili
   }
 
   @Override
+  public ParkingSession endOwn(SessionId id, UserId owner, Instant endTime) {
+    return sessions.endOwn(id, owner, endTime);
+  }
+
+  @Override
   public ParkingSession endActiveSessionOf(UserId user, Instant endTime) {
     return sessions.endActiveSessionOf(user, endTime);
   }

@@ -63,17 +63,31 @@ final class JdbcSessionStore implements SessionStore {
     return writes.end(h, key, endTime).orElseThrow(() -> whyNotEnded(h, key).exception());
   }
 
+  @Override
+  public ParkingSession endOwn(SessionId id, UserId owner, Instant endTime) {
+    return statements.write(
+        h -> {
+          ActiveSessionKey key = ActiveSessionKey.of(id, owner);
+          return writes.end(h, key, endTime).orElseThrow(() -> whyNotEnded(h, key).exception());
+        });
+  }
+
   /**
    * Why an end of the active session that {@code key} names found none: by id, the history says
-   * whether it ended before or never was; by user, there is none.
+   * whether it ended before (as the key's owner's, if it names one) or never was; by user, there is
+   * none.
    */
   static ParkingFailure whyNotEnded(Handle h, ActiveSessionKey key) {
     if (!key.column().equals("id")) {
       return NO_ACTIVE_SESSION;
     }
     boolean endedBefore =
-        h.createQuery(SharedSql.ENDED_COUNT_BY_ID).bind("id", key.value()).mapTo(Long.class).one()
-            > 0;
+        h.createQuery(SharedSql.ENDED_OWNER_BY_ID)
+            .bind("id", key.value())
+            .mapTo(String.class)
+            .findOne()
+            .filter(key::admits)
+            .isPresent();
     return endedBefore ? SESSION_ALREADY_ENDED : SESSION_NOT_FOUND;
   }
 

@@ -113,7 +113,8 @@ final class PortableWrites implements SessionWrites {
         h.createQuery(PortableSql.lockActive(key.column()))
             .bind("key", key.value())
             .map(SessionRows::activeSession)
-            .findOne();
+            .findOne()
+            .filter(session -> key.admits(session.userId().value()));
     if (active.isEmpty()) {
       return Optional.empty();
     }

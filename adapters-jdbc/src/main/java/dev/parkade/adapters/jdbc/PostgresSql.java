@@ -69,7 +69,7 @@ final class PostgresSql {
   private static final String END =
       """
       WITH ended AS (
-          DELETE FROM active_session WHERE %2$s = :key RETURNING %1$s
+          DELETE FROM active_session WHERE %2$s RETURNING %1$s
       ), kept AS (
           INSERT INTO ended_session (%1$s, ended_at)
           SELECT %1$s, GREATEST(started_at, :endedAt) FROM ended
@@ -149,11 +149,22 @@ final class PostgresSql {
 
   /** The end statement for each column an {@link ActiveSessionKey} may name, built once. */
   private static final Map<String, String> END_BY_COLUMN =
-      Map.of("id", endWhere("id"), "user_id", endWhere("user_id"));
+      Map.of("id", endWhere("id = :key"), "user_id", endWhere("user_id = :key"));
 
   /** The end of the active session whose {@code column} is {@code :key}. */
   static Optional<String> end(String column) {
     return Optional.ofNullable(END_BY_COLUMN.get(column));
+  }
+
+  private static final Map<String, String> OWNED_END_BY_COLUMN =
+      Map.of("id", endWhere("id = :key AND user_id = :owner"));
+
+  /**
+   * The end of the active session whose {@code column} is {@code :key} if its user is {@code
+   * :owner}: of another user's, it deletes nothing and so ends nothing.
+   */
+  static Optional<String> endOwned(String column) {
+    return Optional.ofNullable(OWNED_END_BY_COLUMN.get(column));
   }
 
   /**
@@ -167,7 +178,7 @@ final class PostgresSql {
   }
 
   private static final Map<String, String> KEYED_END_BY_COLUMN =
-      Map.of("id", keyedOf(endWhere("id")), "user_id", keyedOf(endWhere("user_id")));
+      Map.of("id", keyedOf(endWhere("id = :key")), "user_id", keyedOf(endWhere("user_id = :key")));
 
   private static String keyedOf(String end) {
     String keyed = replaceOnce(end, "WITH ended AS (", KeyRows.PRIOR_AND_LOCK + ", ended AS (");
@@ -186,10 +197,11 @@ final class PostgresSql {
             + " FROM (VALUES (1)) AS one (x) LEFT JOIN kept ON TRUE\n");
   }
 
-  private static String endWhere(String column) {
+  /** The end of the active session that {@code where} picks. */
+  private static String endWhere(String where) {
     return END.formatted(
         SESSION_COLUMNS,
-        column,
+        where,
         countIf("ended", +1),
         LotCounter.POSTGRESQL.classCountIn("ended", "spot_features", +1));
   }

@@ -8,6 +8,7 @@ import dev.parkade.domain.port.NewSession;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,11 +59,14 @@ final class PostgresWrites implements SessionWrites {
   @Override
   public Optional<ParkingSession> end(Handle h, ActiveSessionKey key, Instant endTime) {
     String end =
-        PostgresSql.end(key.column())
+        (key.owner().isPresent()
+                ? PostgresSql.endOwned(key.column())
+                : PostgresSql.end(key.column()))
             .orElseThrow(
                 () -> new IllegalArgumentException("no end statement for column " + key.column()));
-    return h.createQuery(end)
-        .bind("key", key.value())
+    Query query = h.createQuery(end).bind("key", key.value());
+    key.owner().ifPresent(owner -> query.bind("owner", owner));
+    return query
         .bind("endedAt", SessionRows.timestamp(endTime))
         .map(SessionRows::endedSession)
         .findOne();

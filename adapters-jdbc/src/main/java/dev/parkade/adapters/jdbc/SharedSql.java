@@ -29,7 +29,7 @@ final class SharedSql {
   static final String ENDED_BY_ID =
       "SELECT " + SESSION_COLUMNS + ", ended_at FROM ended_session WHERE id = :id";
 
-  static final String ENDED_COUNT_BY_ID = "SELECT COUNT(*) FROM ended_session WHERE id = :id";
+  static final String ENDED_OWNER_BY_ID = "SELECT user_id FROM ended_session WHERE id = :id";
 
   /**
    * The active sessions of {@code :user} and of {@code :plate}, by user and plate: a lookup in each

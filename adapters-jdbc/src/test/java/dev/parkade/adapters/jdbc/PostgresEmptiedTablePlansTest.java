@@ -92,4 +92,22 @@ class PostgresEmptiedTablePlansTest {
     assertTrue(plan.contains("using active_session_user_uq on active_session"), plan);
     assertFalse(plan.contains("Seq Scan on active_session"), plan);
   }
+
+  @Test
+  void ownedEndById_findsTheSessionByAUniqueIndex() {
+    String plan =
+        GenericPlans.of(
+            DATABASE.jdbi(),
+            PostgresSql.endOwned("id").orElseThrow(),
+            List.of("key", "owner", "endedAt"),
+            "text, text, timestamptz");
+
+    // Either unique key finds the one row: the id's, or the owner's (a user has one active
+    // session).
+    assertTrue(
+        plan.contains("using active_session_pk on active_session")
+            || plan.contains("using active_session_user_uq on active_session"),
+        plan);
+    assertFalse(plan.contains("Seq Scan on active_session"), plan);
+  }
 }

@@ -56,6 +56,11 @@ final class TwoNodes implements SessionStore, SpotInventory, FacilityCatalogue {
   }
 
   @Override
+  public ParkingSession endOwn(SessionId id, UserId owner, Instant endTime) {
+    return any().endOwn(id, owner, endTime);
+  }
+
+  @Override
   public ParkingSession endActiveSessionOf(UserId user, Instant endTime) {
     return any().endActiveSessionOf(user, endTime);
   }

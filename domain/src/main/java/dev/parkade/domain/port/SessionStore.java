@@ -1,6 +1,7 @@
 package dev.parkade.domain.port;
 
 import dev.parkade.domain.ParkingException;
+import dev.parkade.domain.ParkingFailure;
 import dev.parkade.domain.ParkingSession;
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.SpotId;
@@ -40,6 +41,22 @@ public interface SessionStore {
    * @throws ParkingException {@code SESSION_NOT_FOUND} or {@code SESSION_ALREADY_ENDED}
    */
   ParkingSession end(SessionId id, Instant endTime);
+
+  /**
+   * Ends session {@code id} as {@link #end} does, if it is {@code owner}'s. Another user's session
+   * is refused exactly as an unknown id, so ids cannot be probed, and stays as it was. A database
+   * adapter checks the owner in the statement that ends the session, instead of a read before it.
+   *
+   * @throws ParkingException {@code SESSION_NOT_FOUND} (unknown or another user's) or {@code
+   *     SESSION_ALREADY_ENDED} (the owner's, ended before)
+   */
+  default ParkingSession endOwn(SessionId id, UserId owner, Instant endTime) {
+    boolean owned = find(id).map(session -> session.userId().equals(owner)).orElse(false);
+    if (!owned) {
+      throw ParkingFailure.SESSION_NOT_FOUND.exception();
+    }
+    return end(id, endTime);
+  }
 
   /**
    * Ends whatever session the user has active at the moment of the call.

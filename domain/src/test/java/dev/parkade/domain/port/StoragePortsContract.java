@@ -219,6 +219,31 @@ public abstract class StoragePortsContract {
   }
 
   @Test
+  void endOwn_endsOnlyTheOwnersSession_andRefusesOthersAsUnknown() {
+    spots.add(spotIds(2));
+    ParkingSession first = start(1, 1, 0);
+    ParkingSession second = start(2, 2, 0);
+
+    assertRefused(
+        ParkingFailure.SESSION_NOT_FOUND, () -> sessions.endOwn(first.id(), user(2), at(5)));
+    assertEquals(Optional.of(first), sessions.activeSessionOf(user(1)));
+    assertEquals(new Occupancy(2, 0), spots.occupancy());
+
+    ParkingSession ended = sessions.endOwn(first.id(), user(1), at(6));
+    assertEquals(first.endedAt(at(6)), ended);
+    assertEquals(new Occupancy(2, 1), spots.occupancy());
+
+    assertRefused(
+        ParkingFailure.SESSION_ALREADY_ENDED, () -> sessions.endOwn(first.id(), user(1), at(7)));
+    assertRefused(
+        ParkingFailure.SESSION_NOT_FOUND, () -> sessions.endOwn(first.id(), user(2), at(7)));
+    assertRefused(
+        ParkingFailure.SESSION_NOT_FOUND, () -> sessions.endOwn(sessionId(999), user(1), at(7)));
+    assertEquals(Optional.of(ended), sessions.find(first.id()));
+    assertEquals(Optional.of(second), sessions.activeSessionOf(user(2)));
+  }
+
+  @Test
   void endActiveSessionOf_endsTheUsersSession() {
     spots.add(spotIds(2));
     ParkingSession started = start(1, 1, 0);
