@@ -10,9 +10,16 @@ import java.util.Optional;
  *
  * @param column the column, one of a fixed few, never caller input
  * @param value what the column must equal
- * @param owner the user the session must be of, if any: a session of another is not ended
+ * @param owner the user the session must be of, if any (by id only): a session of another is not
+ *     ended
  */
 record ActiveSessionKey(String column, String value, Optional<String> owner) {
+  ActiveSessionKey {
+    if (owner.isPresent() && !column.equals("id")) {
+      throw new IllegalArgumentException("an owner goes only with an id, not with " + column);
+    }
+  }
+
   static ActiveSessionKey of(SessionId id) {
     return new ActiveSessionKey("id", id.value(), Optional.empty());
   }

@@ -59,17 +59,18 @@ final class JdbcSessionStore implements SessionStore {
 
   /** Ends session {@code id} in the caller's handle, or refuses as the history says. */
   static ParkingSession end(Handle h, SessionWrites writes, SessionId id, Instant endTime) {
-    ActiveSessionKey key = ActiveSessionKey.of(id);
-    return writes.end(h, key, endTime).orElseThrow(() -> whyNotEnded(h, key).exception());
+    return end(h, writes, ActiveSessionKey.of(id), endTime);
   }
 
   @Override
   public ParkingSession endOwn(SessionId id, UserId owner, Instant endTime) {
-    return statements.write(
-        h -> {
-          ActiveSessionKey key = ActiveSessionKey.of(id, owner);
-          return writes.end(h, key, endTime).orElseThrow(() -> whyNotEnded(h, key).exception());
-        });
+    return statements.write(h -> end(h, writes, ActiveSessionKey.of(id, owner), endTime));
+  }
+
+  /** Ends the active session {@code key} names, or refuses as {@link #whyNotEnded} says. */
+  private static ParkingSession end(
+      Handle h, SessionWrites writes, ActiveSessionKey key, Instant endTime) {
+    return writes.end(h, key, endTime).orElseThrow(() -> whyNotEnded(h, key).exception());
   }
 
   /**
@@ -99,8 +100,7 @@ final class JdbcSessionStore implements SessionStore {
   /** Ends the active session of {@code user} in the caller's handle, or refuses. */
   static ParkingSession endActiveSessionOf(
       Handle h, SessionWrites writes, UserId user, Instant endTime) {
-    ActiveSessionKey key = ActiveSessionKey.of(user);
-    return writes.end(h, key, endTime).orElseThrow(() -> whyNotEnded(h, key).exception());
+    return end(h, writes, ActiveSessionKey.of(user), endTime);
   }
 
   @Override

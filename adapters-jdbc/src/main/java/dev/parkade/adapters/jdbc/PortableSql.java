@@ -39,9 +39,13 @@ final class PortableSql {
 
   private PortableSql() {}
 
-  /** Locks the active session whose {@code column} is {@code :key}. */
-  static String lockActive(String column) {
+  /**
+   * Locks the active session whose {@code column} is {@code :key}, and whose user is {@code :owner}
+   * if {@code owned}: another user's row is neither read nor locked.
+   */
+  static String lockActive(String column, boolean owned) {
     return String.format(
-        "SELECT %s FROM active_session WHERE %s = :key FOR UPDATE", SESSION_COLUMNS, column);
+        "SELECT %s FROM active_session WHERE %s = :key%s FOR UPDATE",
+        SESSION_COLUMNS, column, owned ? " AND user_id = :owner" : "");
   }
 }

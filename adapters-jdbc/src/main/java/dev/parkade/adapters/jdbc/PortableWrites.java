@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Starts and ends as several plain statements ({@link PortableSql}) in one transaction, in SQL that
@@ -109,12 +110,10 @@ final class PortableWrites implements SessionWrites {
 
   @Override
   public Optional<ParkingSession> end(Handle h, ActiveSessionKey key, Instant endTime) {
+    Query lock = h.createQuery(PortableSql.lockActive(key.column(), key.owner().isPresent()));
+    key.owner().ifPresent(owner -> lock.bind("owner", owner));
     Optional<ParkingSession> active =
-        h.createQuery(PortableSql.lockActive(key.column()))
-            .bind("key", key.value())
-            .map(SessionRows::activeSession)
-            .findOne()
-            .filter(session -> key.admits(session.userId().value()));
+        lock.bind("key", key.value()).map(SessionRows::activeSession).findOne();
     if (active.isEmpty()) {
       return Optional.empty();
     }

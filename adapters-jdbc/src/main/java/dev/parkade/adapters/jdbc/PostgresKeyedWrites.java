@@ -97,6 +97,10 @@ final class PostgresKeyedWrites {
   }
 
   private Ran ended(Handle h, KeyedRequest request, ActiveSessionKey session) {
+    if (session.owner().isPresent()) {
+      // A keyed end checks who may end it before it runs (KeyedParking); none is written for this.
+      throw new IllegalArgumentException("no keyed end statement checks an owner");
+    }
     String end =
         PostgresSql.keyedEnd(session.column())
             .orElseThrow(

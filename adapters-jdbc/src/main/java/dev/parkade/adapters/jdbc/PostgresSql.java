@@ -156,15 +156,15 @@ final class PostgresSql {
     return Optional.ofNullable(END_BY_COLUMN.get(column));
   }
 
-  private static final Map<String, String> OWNED_END_BY_COLUMN =
-      Map.of("id", endWhere("id = :key AND user_id = :owner"));
+  /** Built once, as the others. */
+  private static final String OWNED_END_BY_ID = endWhere("id = :key AND user_id = :owner");
 
   /**
-   * The end of the active session whose {@code column} is {@code :key} if its user is {@code
-   * :owner}: of another user's, it deletes nothing and so ends nothing.
+   * The end of the active session whose id is {@code :key} if its user is {@code :owner}: of
+   * another user's, it deletes nothing and so ends nothing.
    */
-  static Optional<String> endOwned(String column) {
-    return Optional.ofNullable(OWNED_END_BY_COLUMN.get(column));
+  static String endOwnedById() {
+    return OWNED_END_BY_ID;
   }
 
   /**

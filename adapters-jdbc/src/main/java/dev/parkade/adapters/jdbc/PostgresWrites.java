@@ -59,11 +59,13 @@ final class PostgresWrites implements SessionWrites {
   @Override
   public Optional<ParkingSession> end(Handle h, ActiveSessionKey key, Instant endTime) {
     String end =
-        (key.owner().isPresent()
-                ? PostgresSql.endOwned(key.column())
-                : PostgresSql.end(key.column()))
-            .orElseThrow(
-                () -> new IllegalArgumentException("no end statement for column " + key.column()));
+        key.owner().isPresent()
+            ? PostgresSql.endOwnedById()
+            : PostgresSql.end(key.column())
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "no end statement for column " + key.column()));
     Query query = h.createQuery(end).bind("key", key.value());
     key.owner().ifPresent(owner -> query.bind("owner", owner));
     return query

@@ -30,6 +30,18 @@ class AttributeTemplatesTest {
   }
 
   @Test
+  void aComparison_goesThroughJdbisEngine_andRunsAsWritten() {
+    int below =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM (VALUES 1, 2, 3) AS v(x) WHERE x < :three")
+                    .bind("three", 3)
+                    .mapTo(Integer.class)
+                    .one());
+    assertEquals(2, below);
+  }
+
+  @Test
   void aBoundList_isStillWrittenOut() {
     int found =
         jdbi.withHandle(

@@ -98,16 +98,13 @@ class PostgresEmptiedTablePlansTest {
     String plan =
         GenericPlans.of(
             DATABASE.jdbi(),
-            PostgresSql.endOwned("id").orElseThrow(),
+            PostgresSql.endOwnedById(),
             List.of("key", "owner", "endedAt"),
             "text, text, timestamptz");
 
     // Either unique key finds the one row: the id's, or the owner's (a user has one active
     // session).
-    assertTrue(
-        plan.contains("using active_session_pk on active_session")
-            || plan.contains("using active_session_user_uq on active_session"),
-        plan);
+    assertTrue(plan.contains("active_session_pk") || plan.contains("active_session_user_uq"), plan);
     assertFalse(plan.contains("Seq Scan on active_session"), plan);
   }
 }

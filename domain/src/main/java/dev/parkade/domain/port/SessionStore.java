@@ -44,8 +44,8 @@ public interface SessionStore {
 
   /**
    * Ends session {@code id} as {@link #end} does, if it is {@code owner}'s. Another user's session
-   * is refused exactly as an unknown id, so ids cannot be probed, and stays as it was. A database
-   * adapter checks the owner in the statement that ends the session, instead of a read before it.
+   * is refused exactly as an unknown id, so ids cannot be probed, and stays as it was. An adapter
+   * may check the owner in the same write as the end, instead of a read before it.
    *
    * @throws ParkingException {@code SESSION_NOT_FOUND} (unknown or another user's) or {@code
    *     SESSION_ALREADY_ENDED} (the owner's, ended before)
