@@ -3,6 +3,7 @@ package dev.parkade.adapters.jdbc;
 import dev.parkade.domain.SessionId;
 import dev.parkade.domain.UserId;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Which active session an end is for: by its id or by its user, each a unique column of {@code
@@ -30,6 +31,12 @@ record ActiveSessionKey(String column, String value, Optional<String> owner) {
 
   static ActiveSessionKey of(SessionId id, UserId owner) {
     return new ActiveSessionKey("id", id.value(), Optional.of(owner.value()));
+  }
+
+  /** {@code query} with this key's {@code :key} bound, and its {@code :owner} if it names one. */
+  Query bind(Query query) {
+    owner.ifPresent(user -> query.bind("owner", user));
+    return query.bind("key", value);
   }
 
   /** Whether a session of {@code user} may be ended by this key. */

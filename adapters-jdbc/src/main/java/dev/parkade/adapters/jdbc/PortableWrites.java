@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * Starts and ends as several plain statements ({@link PortableSql}) in one transaction, in SQL that
@@ -110,10 +109,10 @@ final class PortableWrites implements SessionWrites {
 
   @Override
   public Optional<ParkingSession> end(Handle h, ActiveSessionKey key, Instant endTime) {
-    Query lock = h.createQuery(PortableSql.lockActive(key.column(), key.owner().isPresent()));
-    key.owner().ifPresent(owner -> lock.bind("owner", owner));
     Optional<ParkingSession> active =
-        lock.bind("key", key.value()).map(SessionRows::activeSession).findOne();
+        key.bind(h.createQuery(PortableSql.lockActive(key.column(), key.owner().isPresent())))
+            .map(SessionRows::activeSession)
+            .findOne();
     if (active.isEmpty()) {
       return Optional.empty();
     }

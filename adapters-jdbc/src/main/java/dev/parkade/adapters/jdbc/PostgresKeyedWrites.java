@@ -109,8 +109,8 @@ final class PostgresKeyedWrites {
                         "no end statement for column " + session.column()));
     record EndRow(Optional<ParkingSession> ended, PriorOrLock key) {}
     EndRow row =
-        KeyRows.bindKeyed(h.createQuery(end), request)
-            .bind("key", session.value())
+        session
+            .bind(KeyRows.bindKeyed(h.createQuery(end), request))
             .bind("endedAt", SessionRows.timestamp(request.at()))
             .map(
                 (rs, ctx) ->

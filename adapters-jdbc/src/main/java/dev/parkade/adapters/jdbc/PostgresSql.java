@@ -156,7 +156,6 @@ final class PostgresSql {
     return Optional.ofNullable(END_BY_COLUMN.get(column));
   }
 
-  /** Built once, as the others. */
   private static final String OWNED_END_BY_ID = endWhere("id = :key AND user_id = :owner");
 
   /**

@@ -8,7 +8,6 @@ import dev.parkade.domain.port.NewSession;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,9 +65,7 @@ final class PostgresWrites implements SessionWrites {
                     () ->
                         new IllegalArgumentException(
                             "no end statement for column " + key.column()));
-    Query query = h.createQuery(end).bind("key", key.value());
-    key.owner().ifPresent(owner -> query.bind("owner", owner));
-    return query
+    return key.bind(h.createQuery(end))
         .bind("endedAt", SessionRows.timestamp(endTime))
         .map(SessionRows::endedSession)
         .findOne();
