@@ -4,6 +4,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import dev.parkade.adapters.jdbc.JdbcSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,14 @@ public final class OpenLoopLatency {
    */
   private static final Optional<Double> FIXED_MAXIMUM =
       Optional.ofNullable(System.getProperty("openloop.maximum")).map(Double::parseDouble);
+
+  /**
+   * {@code -Dopenloop.postgresLog=<file>} writes PostgreSQL's own log there: every statement of 50
+   * ms or more, every autovacuum and autoanalyze, every checkpoint and every lock wait of 100 ms or
+   * more, each with its time, to find what a stalled turn waited for.
+   */
+  private static final Optional<String> POSTGRES_LOG =
+      Optional.ofNullable(System.getProperty("openloop.postgresLog"));
 
   private OpenLoopLatency() {}
 
@@ -790,7 +799,18 @@ public final class OpenLoopLatency {
     }
 
     private static Database postgres(String jar) throws Exception {
-      EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      POSTGRES_LOG.ifPresent(
+          file ->
+              builder
+                  .setServerConfig("log_min_duration_statement", "50")
+                  .setServerConfig("log_autovacuum_min_duration", "0")
+                  .setServerConfig("log_checkpoints", "on")
+                  .setServerConfig("log_lock_waits", "on")
+                  .setServerConfig("deadlock_timeout", "100ms")
+                  // pg_ctl starts the server with its standard error on its standard output
+                  .setOutputRedirector(ProcessBuilder.Redirect.appendTo(new File(file))));
+      EmbeddedPostgres pg = builder.start();
       List<Closeable> opened = new ArrayList<>(List.of(pg));
       try {
         int poolSize = JdbcSettings.DEFAULT_POOL_SIZE;
